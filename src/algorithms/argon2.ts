@@ -1,0 +1,131 @@
+/**
+ * Argon2 i/d/id in the PHC string format, as PHP password_hash, libsodium, argon2-cffi and the
+ * reference implementation write it:
+ *   $argon2id$v=19$m=65536,t=4,p=1$<salt b64, no padding>$<hash b64, no padding>
+ * `v=` absent means version 0x10 (argon2 1.0 strings, e.g. early Django).
+ * Computed by @node-rs/argon2 (Rust, libuv thread pool): as fast as libsodium here, never blocks.
+ */
+import { hashRaw } from '@node-rs/argon2';
+import { fromBase64NoPad } from '../core/encoding.js';
+import { defineScheme } from '../core/scheme.js';
+import { malformed } from '../errors.js';
+import type { CostCheck, ParsedHash, Scheme } from '../types.js';
+
+export type Argon2Type = 'argon2i' | 'argon2d' | 'argon2id';
+
+export interface Argon2Params {
+  type: Argon2Type;
+  /** 16 (0x10) or 19 (0x13). */
+  version: 16 | 19;
+  /** Memory in KiB. */
+  memoryKiB: number;
+  /** Passes. */
+  passes: number;
+  /** Lanes. */
+  parallelism: number;
+  salt: Uint8Array;
+  outputLength: number;
+}
+
+export interface Argon2Parsed extends ParsedHash {
+  params: Argon2Params;
+}
+
+// @node-rs/argon2 declares these as `const enum`s (no runtime object), so the numbers are
+// spelled out: Algorithm.Argon2d = 0, Argon2i = 1, Argon2id = 2; Version.V0x10 = 0, V0x13 = 1.
+const ALGORITHM: Record<Argon2Type, 0 | 1 | 2> = { argon2d: 0, argon2i: 1, argon2id: 2 };
+const VERSION_V0X10 = 0;
+const VERSION_V0X13 = 1;
+
+/** Raw argon2 output; shared by the PHC scheme and raw layouts (Magento 2's sodium hashes). */
+export function argon2Raw(password: Uint8Array, p: Argon2Params): Promise<Uint8Array> {
+  return hashRaw(password, {
+    algorithm: ALGORITHM[p.type] as never,
+    version: (p.version === 16 ? VERSION_V0X10 : VERSION_V0X13) as never,
+    memoryCost: p.memoryKiB,
+    timeCost: p.passes,
+    parallelism: p.parallelism,
+    outputLen: p.outputLength,
+    salt: p.salt,
+  });
+}
+
+/**
+ * Argon2's own bounds (RFC 9106 §3.1): salt >= 8 bytes, output >= 4 bytes, lanes 1..2^24-1,
+ * memory >= 8 * lanes KiB, passes >= 1. Outside them no implementation can have written it.
+ */
+export function checkArgon2Params(scheme: string, p: Argon2Params): void {
+  if (p.salt.length < 8) throw malformed(scheme, 'argon2 salt must be at least 8 bytes');
+  if (p.outputLength < 4) throw malformed(scheme, 'argon2 output must be at least 4 bytes');
+  if (p.parallelism < 1 || p.parallelism > 0xffffff) throw malformed(scheme, 'argon2 lanes out of range');
+  if (p.passes < 1) throw malformed(scheme, 'argon2 passes must be >= 1');
+  if (p.memoryKiB < 8 * p.parallelism || p.memoryKiB > 0xffffffff) throw malformed(scheme, 'argon2 memory out of range');
+}
+
+/** Cost checks shared by every argon2 layout. */
+export function argon2Costs(p: Argon2Params): CostCheck[] {
+  return [
+    { limit: 'maxMemoryBytes', value: p.memoryKiB * 1024, name: 'memory' },
+    { limit: 'maxArgon2Passes', value: p.passes, name: 'passes' },
+    { limit: 'maxParallelism', value: p.parallelism, name: 'parallelism' },
+  ];
+}
+
+// Decimal without leading zeros (as the reference encoder writes), at most 10 digits.
+const NUM = '(0|[1-9][0-9]{0,9})';
+const PHC = new RegExp(
+  `^\\$(argon2id|argon2i|argon2d)\\$(?:v=(16|19)\\$)?m=${NUM},t=${NUM},p=${NUM}\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)$`,
+);
+
+export function parseArgon2Phc(scheme: string, s: string): Argon2Parsed {
+  const m = PHC.exec(s);
+  if (!m) throw malformed(scheme, 'not a valid argon2 PHC string');
+  const salt = fromBase64NoPad(m[6]!);
+  const hash = fromBase64NoPad(m[7]!);
+  if (!salt || !hash) throw malformed(scheme, 'invalid base64 in salt or hash');
+  const params: Argon2Params = {
+    type: m[1] as Argon2Type,
+    version: m[2] === '19' ? 19 : 16,
+    memoryKiB: Number(m[3]),
+    passes: Number(m[4]),
+    parallelism: Number(m[5]),
+    salt,
+    outputLength: hash.length,
+  };
+  checkArgon2Params(scheme, params);
+  return { params, expected: hash };
+}
+
+export function describeArgon2(p: Argon2Params): Record<string, string | number> {
+  return { type: p.type, version: p.version, memoryKiB: p.memoryKiB, passes: p.passes, parallelism: p.parallelism };
+}
+
+export const argon2 = defineScheme<Argon2Parsed>({
+  id: 'argon2',
+  title: 'Argon2 i/d/id (PHC string)',
+  family: 'argon2',
+  platforms: [
+    'PHP password_hash PASSWORD_ARGON2I/ID (Laravel, Joomla 4+, phpBB 3.3, Shopware 5.7, Drupal, WordPress plugins)',
+    'libsodium crypto_pwhash_str',
+    'argon2-cffi / passlib',
+  ],
+  platformIds: ['php', 'laravel', 'joomla', 'phpbb', 'shopware', 'drupal', 'wordpress', 'woocommerce', 'generic'],
+  // phc-winner-argon2 src/test.c
+  example: {
+    password: 'password',
+    hash: '$argon2id$v=19$m=65536,t=2,p=1$c29tZXNhbHQ$CTFhFdXPJO1aFaMaO6Mm5c8y7cJHAph8ArZWb2GRPPc',
+  },
+  costs: [
+    { name: 'memoryKiB', default: 65536, min: 8, max: 0xffffffff, limit: 'maxMemoryBytes' },
+    { name: 'passes', default: 4, min: 1, max: 0xffffffff, limit: 'maxArgon2Passes' },
+    { name: 'parallelism', default: 1, min: 1, max: 0xffffff, limit: 'maxParallelism' },
+  ],
+  rank: 100,
+  recognize: (s) => s.startsWith('$argon2'),
+  parse: (s) => parseArgon2Phc('argon2', s),
+  cost: (p) => argon2Costs(p.params),
+  derive: (pw, p) => argon2Raw(pw, p.params),
+  describe: (p) => describeArgon2(p.params),
+});
+
+export const argon2Schemes: readonly Scheme[] = [argon2];

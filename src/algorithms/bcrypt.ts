@@ -1,0 +1,153 @@
+/**
+ * bcrypt: $2$, $2a$, $2b$, $2x$, $2y$ — each verified the way the software that wrote it computed.
+ * Layout: `$2?$cc$` + 22 bcrypt64 salt chars (16 bytes) + 31 hash chars (23 bytes) = 60 chars.
+ *
+ * Which computation runs (see bcrypt-core.ts for the key modes):
+ * - `$2b$`, `$2y$`: the correct algorithm, computed natively by @node-rs/bcrypt (libuv pool).
+ * - `$2a$`: written by crypt_blowfish >= 1.1 (PHP >= 5.3.7: "safety" countermeasure) or by
+ *   OpenBSD, pyca/bcrypt, Ruby, Java (correct algorithm; OpenBSD <= 5.4 wrapped the length of
+ *   255+ byte passwords). For 7-bit passwords under 255 bytes all agree; otherwise each reading
+ *   that can have written the hash is tried. The pre-2011 sign-extension bug is NOT tried for
+ *   `$2a$` unless `params.bcryptSignExtensionBug` is set: the bug makes distinct 8-bit passwords
+ *   collide, so accepting it by default would weaken every `$2a$` hash.
+ * - `$2x$`: crypt_blowfish's deliberate bug mode; `$2$`: original OpenBSD without the NUL.
+ * A stored hash whose 22nd salt char is not canonical never verifies: crypt_blowfish and pyca
+ * both rewrite it and compare the whole string (checked against PHP password_verify).
+ */
+import { hash as nativeHash } from '@node-rs/bcrypt';
+import { latin1 } from '../core/bytes.js';
+import { BCRYPT64_RE, decodeBcrypt64, encodeBcrypt64 } from '../core/encoding.js';
+import { defineScheme } from '../core/scheme.js';
+import { malformed } from '../errors.js';
+import type { ParsedHash, Scheme, SchemeInputs } from '../types.js';
+import { bcryptRaw, type BcryptKeyMode } from './bcrypt-core.js';
+
+export type BcryptIdent = '2' | '2a' | '2b' | '2x' | '2y';
+
+export interface BcryptParsed extends ParsedHash {
+  ident: BcryptIdent;
+  cost: number;
+  /** The 22 salt characters as stored. */
+  salt22: string;
+  salt: Uint8Array;
+  /** false when the 22nd salt char is not canonical (then nothing verifies, as in PHP). */
+  canonical: boolean;
+}
+
+const SHAPE = /^\$(2[abxy]?)\$(\d\d)\$(.*)$/s;
+/** bcrypt uses 72 key bytes at most; the NUL terminator counts when the password is shorter. */
+const MAX_KEY_BYTES = 72;
+/** OpenBSD <= 5.4 kept strlen(key) + 1 in a u_int8_t: lengths >= 255 wrap. */
+const OPENBSD_WRAP_LENGTH = 255;
+
+export function parseBcrypt(scheme: string, s: string): BcryptParsed {
+  const m = SHAPE.exec(s);
+  if (!m) throw malformed(scheme, 'not a bcrypt string');
+  const cost = Number(m[2]);
+  const body = m[3]!;
+  if (cost < 4 || cost > 31) throw malformed(scheme, 'cost must be 04..31');
+  if (body.length !== 53 || !BCRYPT64_RE.test(body)) throw malformed(scheme, 'expected 53 characters of ./A-Za-z0-9');
+  const salt22 = body.slice(0, 22);
+  const salt = decodeBcrypt64(salt22, 16);
+  if (!salt) throw malformed(scheme, 'invalid salt');
+  const canonical = encodeBcrypt64(salt) === salt22;
+  return { ident: m[1] as BcryptIdent, cost, salt22, salt, canonical, expected: latin1(body.slice(22)) };
+}
+
+/** The password as a C string: bytes up to the first NUL (crypt(3) never sees past it). */
+function cString(pw: Uint8Array): Uint8Array {
+  const nul = pw.indexOf(0);
+  return nul < 0 ? pw : pw.subarray(0, nul);
+}
+
+function hasHighBytes(pw: Uint8Array): boolean {
+  for (let i = 0; i < pw.length; i++) if (pw[i]! >= 0x80) return true;
+  return false;
+}
+
+/** The key modes that may have produced a hash with this ident for this password. */
+export function bcryptModes(ident: BcryptIdent, password: Uint8Array, inputs?: SchemeInputs): BcryptKeyMode[] {
+  const key = cString(password);
+  switch (ident) {
+    case '2b':
+    case '2y':
+      return ['correct'];
+    case '2x':
+      // The bug only changes bytes >= 0x80; without them the computation is the correct one.
+      return hasHighBytes(key.subarray(0, MAX_KEY_BYTES)) ? ['sign-extension-bug'] : ['correct'];
+    case '2':
+      return ['no-nul'];
+    case '2a': {
+      const modes: BcryptKeyMode[] = ['correct'];
+      const high = hasHighBytes(key.subarray(0, MAX_KEY_BYTES));
+      if (high) modes.push('safety');
+      if (high && inputs?.params?.['bcryptSignExtensionBug']) modes.push('sign-extension-bug');
+      if (key.length >= OPENBSD_WRAP_LENGTH) modes.push('openbsd-2a');
+      return modes;
+    }
+  }
+}
+
+/** Only the plain correct computation can go to the native library. */
+function nativeOnly(modes: readonly BcryptKeyMode[]): boolean {
+  return modes.length === 1 && modes[0] === 'correct';
+}
+
+async function correctNative(password: Uint8Array, p: BcryptParsed): Promise<Uint8Array> {
+  // Same key bytes crypt_blowfish uses: stop at NUL, at most 72 bytes (the NUL then no longer fits).
+  const key = cString(password).subarray(0, MAX_KEY_BYTES);
+  const out = await nativeHash(key, { salt: `$2b$${String(p.cost).padStart(2, '0')}$${p.salt22}` });
+  return latin1(out.slice(29));
+}
+
+/**
+ * Derives the 31 hash characters (as bytes) for every reading of the hash; shared by every
+ * bcrypt wrapper (WordPress $wp$, bcrypt-sha256, bcrypt(md5(pw)), ...).
+ */
+export async function deriveBcrypt(password: Uint8Array, p: BcryptParsed, inputs?: SchemeInputs): Promise<Uint8Array[]> {
+  if (!p.canonical) return [];
+  const modes = bcryptModes(p.ident, password, inputs);
+  const out: Uint8Array[] = [];
+  for (const mode of modes) {
+    out.push(
+      mode === 'correct' && nativeOnly(modes)
+        ? await correctNative(password, p)
+        : latin1(encodeBcrypt64(bcryptRaw(password, p.salt, p.cost, mode), 23)),
+    );
+  }
+  return out;
+}
+
+/** Offload to the worker pool unless the native library does all the work. */
+export function bcryptNeedsWorker(p: BcryptParsed, password: Uint8Array, inputs?: SchemeInputs): boolean {
+  return p.canonical && !nativeOnly(bcryptModes(p.ident, password, inputs));
+}
+
+export const BCRYPT_COSTS = [{ name: 'cost', default: 10, min: 4, max: 31, limit: 'maxBcryptCost' as const }];
+
+export const bcrypt = defineScheme<BcryptParsed>({
+  id: 'bcrypt',
+  title: 'bcrypt ($2$, $2a$, $2b$, $2x$, $2y$)',
+  family: 'bcrypt',
+  platforms: [
+    'PHP password_hash (WordPress plugins, Laravel, Symfony, Drupal 10.1+, Joomla 3+, PrestaShop 1.7+, OpenCart 4, Magento 1.9.4.3+, Shopware, phpBB 3.1+)',
+    'Rails has_secure_password / Devise ($2a$)',
+    'Django bcrypt$ payloads, pyca/bcrypt ($2b$)',
+    'OpenBSD, crypt_blowfish (glibc-Owl)',
+  ],
+  platformIds: [
+    'php', 'wordpress', 'woocommerce', 'laravel', 'symfony', 'drupal', 'joomla', 'prestashop', 'opencart',
+    'magento1', 'shopware', 'phpbb', 'rails', 'devise', 'spree', 'generic',
+  ],
+  example: { password: 'hashcat', hash: '$2a$05$MBCzKhG1KhezLh.0LRa0Kuw12nLJtpHy6DIaU.JAnqJUDYspHC.Ou' }, // hashcat 3200
+  costs: BCRYPT_COSTS,
+  rank: 100,
+  recognize: (s) => s.startsWith('$2'),
+  parse: (s) => parseBcrypt('bcrypt', s),
+  cost: (p) => [{ limit: 'maxBcryptCost', value: p.cost, name: 'cost' }],
+  offload: (p, pw) => bcryptNeedsWorker(p, pw),
+  derive: (pw, p, inputs) => deriveBcrypt(pw, p, inputs),
+  describe: (p) => ({ ident: p.ident, cost: p.cost }),
+});
+
+export const bcryptSchemes: readonly Scheme[] = [bcrypt];

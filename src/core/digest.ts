@@ -1,0 +1,59 @@
+/**
+ * Digest, HMAC and KDF primitives. Everything runs through node:crypto (OpenSSL): one-shot
+ * digests are fastest there for short inputs, and PBKDF2/scrypt run on libuv's thread pool.
+ */
+import { createHash, createHmac, pbkdf2, scrypt } from 'node:crypto';
+
+/** Digest names as node:crypto spells them. */
+export type DigestName = 'md5' | 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
+
+/** Raw digest of the concatenation of `parts`. */
+export function digest(alg: DigestName, ...parts: readonly Uint8Array[]): Uint8Array {
+  const h = createHash(alg);
+  for (const p of parts) h.update(p);
+  return h.digest();
+}
+
+export function hmac(alg: DigestName, key: Uint8Array, ...data: readonly Uint8Array[]): Uint8Array {
+  const h = createHmac(alg, key);
+  for (const d of data) h.update(d);
+  return h.digest();
+}
+
+/** Output length in bytes of each digest. */
+export const DIGEST_BYTES: Readonly<Record<DigestName, number>> = {
+  md5: 16,
+  sha1: 20,
+  sha224: 28,
+  sha256: 32,
+  sha384: 48,
+  sha512: 64,
+};
+
+/** PBKDF2 on the libuv thread pool (never blocks the event loop). */
+export function pbkdf2Async(
+  alg: DigestName,
+  password: Uint8Array,
+  salt: Uint8Array,
+  iterations: number,
+  keyLength: number,
+): Promise<Uint8Array> {
+  return new Promise((resolve, reject) => {
+    pbkdf2(password, salt, iterations, keyLength, alg, (err, key) => (err ? reject(err) : resolve(key)));
+  });
+}
+
+/** scrypt on the libuv thread pool. `maxmem` is set from the actual need (caps are checked before). */
+export function scryptAsync(
+  password: Uint8Array,
+  salt: Uint8Array,
+  keyLength: number,
+  N: number,
+  r: number,
+  p: number,
+): Promise<Uint8Array> {
+  const maxmem = 128 * N * r + 128 * r * p + 1024 * 1024;
+  return new Promise((resolve, reject) => {
+    scrypt(password, salt, keyLength, { N, r, p, maxmem }, (err, key) => (err ? reject(err) : resolve(key)));
+  });
+}

@@ -1,0 +1,59 @@
+/**
+ * The one error class legacy-hash throws. `code` is stable and safe to switch on;
+ * `message` is for humans and never contains a password, a pepper or a full stored hash.
+ */
+export type ErrorCode =
+  /** No scheme recognises the stored string. */
+  | 'ERR_UNKNOWN_FORMAT'
+  /** A scheme recognises the string (prefix/shape) but its body is invalid. */
+  | 'ERR_MALFORMED_HASH'
+  /** The scheme needs an input the caller did not give (salt column, pepper, username...). */
+  | 'ERR_MISSING_INPUT'
+  /** A cost, memory or length read from the hash or the password exceeds the configured caps. */
+  | 'ERR_LIMIT_EXCEEDED'
+  /** `options.scheme` or `options.platform` names nothing in the registry. */
+  | 'ERR_UNSUPPORTED_SCHEME'
+  /** An argument has the wrong type (e.g. password neither string nor Uint8Array). */
+  | 'ERR_INVALID_ARGUMENT'
+  /** The verification was cancelled through `signal` or ran past `deadline`. */
+  | 'ERR_ABORTED'
+  /** The worker pool's queue is full: the server is overloaded, shed load instead of queueing. */
+  | 'ERR_QUEUE_FULL';
+
+export interface LegacyHashErrorDetails {
+  /** Scheme id concerned, when one is known. */
+  scheme?: string;
+  /** Name of the limit or input concerned (`maxBcryptCost`, `salt`, ...). */
+  field?: string;
+  /** Numeric value that broke a limit (a cost read from the hash, never secret). */
+  value?: number;
+  /** The limit in force. */
+  limit?: number;
+}
+
+export class LegacyHashError extends Error {
+  readonly code: ErrorCode;
+  readonly scheme?: string;
+  readonly field?: string;
+  readonly value?: number;
+  readonly limit?: number;
+
+  constructor(code: ErrorCode, message: string, details: LegacyHashErrorDetails = {}) {
+    super(message);
+    this.name = 'LegacyHashError';
+    this.code = code;
+    if (details.scheme !== undefined) this.scheme = details.scheme;
+    if (details.field !== undefined) this.field = details.field;
+    if (details.value !== undefined) this.value = details.value;
+    if (details.limit !== undefined) this.limit = details.limit;
+  }
+}
+
+export function isLegacyHashError(e: unknown): e is LegacyHashError {
+  return e instanceof LegacyHashError;
+}
+
+/** Shorthand used by scheme parsers: the body after a recognised prefix is invalid. */
+export function malformed(scheme: string, why: string): LegacyHashError {
+  return new LegacyHashError('ERR_MALFORMED_HASH', `${scheme}: ${why}`, { scheme });
+}

@@ -1,0 +1,148 @@
+import type { Limits } from './limits.js';
+
+/**
+ * Inputs some schemes need beyond the password and the stored string:
+ * - `salt`: a salt kept in its own database column (OpenCart, vBulletin, nopCommerce...)
+ * - `pepper`: a site-wide secret (PrestaShop _COOKIE_KEY_, Devise pepper...)
+ * - `username`: schemes salted with the login name (SMF, PostgreSQL md5...)
+ */
+export type InputName = 'salt' | 'pepper' | 'username';
+
+/** Per-call inputs, normalised by the engine before a scheme sees them. */
+export interface SchemeInputs {
+  salt?: string;
+  pepper?: Uint8Array;
+  username?: string;
+  /** Extra named parameters for schemes that need project settings (e.g. Firebase scrypt). */
+  params?: Readonly<Record<string, string | number>>;
+}
+
+export interface VerifyOptions {
+  /** Force one scheme id (see `schemes`); skips detection. */
+  scheme?: string;
+  /** Restrict detection to schemes used by this platform (e.g. `'magento2'`, `'opencart'`). */
+  platform?: string;
+  /** A site-wide secret some platforms mix in. A string is UTF-8 encoded. */
+  pepper?: string | Uint8Array;
+  /** For schemes salted with the user name. */
+  username?: string;
+  /** For schemes whose salt lives in a separate database column. */
+  salt?: string;
+  /** Extra scheme parameters (e.g. Firebase's signer key); see each scheme's docs. */
+  params?: Record<string, string | number>;
+  /** Caps for this call, merged over the process-wide ones. */
+  limits?: Partial<Limits>;
+  /** Give up (reject with ERR_ABORTED) when this signal aborts. */
+  signal?: AbortSignal;
+  /** Give up after this many milliseconds. */
+  timeoutMs?: number;
+}
+
+export interface IdentifyOptions {
+  platform?: string;
+  pepper?: string | Uint8Array;
+  username?: string;
+  salt?: string;
+  params?: Record<string, string | number>;
+}
+
+/** A cost parameter a scheme reads from its stored string, declared as data. */
+export interface CostParameter {
+  /** Name as it appears in identify() output: `cost`, `rounds`, `iterations`, `memoryKiB`... */
+  name: string;
+  /** What the platform(s) shipped by default. */
+  default?: number;
+  /** Smallest value the format allows. */
+  min: number;
+  /** Largest value the format allows (before our caps). */
+  max: number;
+  /** Which cap in `Limits` bounds it. */
+  limit: keyof Limits;
+}
+
+/** One cost value read from a stored string, to be checked against `Limits` before any work. */
+export interface CostCheck {
+  /** The cap that applies. */
+  limit: keyof Limits;
+  /** The amount of work or memory the string asks for, in the cap's units. */
+  value: number;
+  /** Human name of the field (`cost`, `rounds`...). */
+  name: string;
+}
+
+/** A derived digest, or several when the platform itself accepts several interpretations. */
+export type Derived = Uint8Array | readonly Uint8Array[];
+
+/**
+ * A scheme: one stored-hash format and how its platform computed it.
+ * Identity, shape and costs are data; parse/derive are the only behaviour. The engine
+ * (src/engine.ts) does detection, input checks, limits, offloading and the constant-time compare.
+ *
+ * `P` is the parsed form: a plain, structured-cloneable object (it may cross to a worker thread).
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- registry holds schemes of every parsed type
+export interface Scheme<P extends ParsedHash = any> {
+  /** Stable id, kebab-case: `phpass`, `bcrypt`, `magento2`... */
+  readonly id: string;
+  /** One-line human title. */
+  readonly title: string;
+  /** Algorithm family = the file under src/algorithms/ it lives in. */
+  readonly family: string;
+  /** Platforms (with versions) known to store this format. */
+  readonly platforms: readonly string[];
+  /** Platform ids (lower-case, for `options.platform`) this scheme belongs to. */
+  readonly platformIds: readonly string[];
+  /** A known-answer example from an independent reference. */
+  readonly example: { readonly password: string; readonly hash: string; readonly options?: IdentifyOptions };
+  /** Cost parameters, as data (documentation, identify output, bench). */
+  readonly costs?: readonly CostParameter[];
+  /** Inputs always required. */
+  readonly needs?: readonly InputName[];
+  /** Inputs used when given (e.g. an optional pepper); they raise the rank when supplied. */
+  readonly uses?: readonly InputName[];
+  /**
+   * Ranking weight among schemes that fit the same string (higher first). Self-describing
+   * formats (a unique prefix) use 100; bare hex digests use lower values by how common they are.
+   */
+  readonly rank: number;
+  /**
+   * Cheap shape test: does this string claim to be this scheme? A string that is claimed but
+   * fails `parse` is reported as ERR_MALFORMED_HASH rather than ERR_UNKNOWN_FORMAT.
+   */
+  recognize(stored: string): boolean;
+  /** Full validation; throws LegacyHashError ERR_MALFORMED_HASH. Must not do expensive work. */
+  parse(stored: string, inputs: SchemeInputs): P;
+  /** Costs to check against Limits before derive (omit for fixed-cost schemes). */
+  cost?(parsed: P): readonly CostCheck[];
+  /**
+   * Computes what the platform computed from `password` (raw bytes), in the same form as
+   * `parsed.expected`. May be async (native thread pool). Never compares.
+   */
+  derive(password: Uint8Array, parsed: P, inputs: SchemeInputs): Derived | Promise<Derived>;
+  /**
+   * true: `derive` is synchronous CPU-heavy JavaScript and runs on the worker pool so the event
+   * loop stays free. Native async derivations (node:crypto, @node-rs) leave it false. A function
+   * decides per call (bcrypt: native for standard passwords, JavaScript for historic variants).
+   */
+  readonly offload?: boolean | ((parsed: P, password: Uint8Array) => boolean);
+  /** Public view of the parsed parameters for identify() (costs, variant...). No secrets. */
+  describe?(parsed: P): Record<string, string | number>;
+}
+
+/** What every parsed hash carries: the bytes the derived value must equal. */
+export interface ParsedHash {
+  expected: Uint8Array;
+}
+
+/** One scheme that could have produced a stored string, as returned by identify(). */
+export interface Candidate {
+  scheme: string;
+  title: string;
+  platforms: readonly string[];
+  /** Inputs this candidate needs that the caller did not supply. Empty when it can run. */
+  missing: InputName[];
+  /** Parsed public parameters (cost, variant, ...). */
+  params: Record<string, string | number>;
+  /** Ranking score (higher = more likely); see src/detect/rank.ts for the rules. */
+  score: number;
+}
