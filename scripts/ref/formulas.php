@@ -401,3 +401,36 @@ function lh_det_bytes(string $label, int $n): string
     }
     return substr($out, 0, $n);
 }
+
+// ---------------------------------------------------------------------------------------------
+// One PHP verifier per legacy-hash scheme id, each the platform's own check (used to confirm
+// every vector). Returns null where PHP has no reference for the input (argon2d: password_verify
+// only knows argon2i/argon2id).
+// ---------------------------------------------------------------------------------------------
+
+function lh_verify(string $scheme, string $password, string $hash): ?bool
+{
+    switch ($scheme) {
+        case 'md5':
+        case 'sha1':
+        case 'sha256':
+        case 'sha512':
+            return hash_equals(lh_digest($scheme, $password), strtolower($hash));
+        case 'phpass':
+            return lh_phpass_check($password, $hash);
+        case 'wordpress':
+            return lh_wp_check_password($password, $hash);
+        case 'bcrypt':
+            return password_verify($password, $hash);
+        case 'argon2':
+            if (str_starts_with($hash, '$argon2d$')) {
+                return null;
+            }
+            return password_verify($password, $hash);
+        case 'magento1':
+            return lh_magento1_validate($password, $hash);
+        case 'magento2':
+            return lh_magento2_is_valid_hash($password, $hash);
+    }
+    return null;
+}

@@ -57,13 +57,17 @@ export function toBase64(b: Uint8Array): string {
   return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64');
 }
 
-/** Standard base64, padding optional, strict alphabet; null when invalid. */
+/**
+ * Standard base64, padding optional; null when invalid. Strict: the alphabet, the length and
+ * canonical trailing bits (no encoder writes non-zero spare bits, so such a string is corrupt;
+ * libargon2 rejects them the same way).
+ */
 export function fromBase64(s: string): Uint8Array | null {
   if (!B64_RE.test(s)) return null;
   const body = s.replace(/=+$/, '');
   if (body.length % 4 === 1) return null;
   if (s.length !== body.length && s.length % 4 !== 0) return null;
-  return new Uint8Array(Buffer.from(body, 'base64'));
+  return canonical(body);
 }
 
 /** Standard alphabet without padding (PHC strings: argon2, scrypt). */
@@ -73,7 +77,12 @@ export function toBase64NoPad(b: Uint8Array): string {
 
 export function fromBase64NoPad(s: string): Uint8Array | null {
   if (!B64_NOPAD_RE.test(s) || s.length % 4 === 1) return null;
-  return new Uint8Array(Buffer.from(s, 'base64'));
+  return canonical(s);
+}
+
+function canonical(body: string): Uint8Array | null {
+  const bytes = new Uint8Array(Buffer.from(body, 'base64'));
+  return toBase64NoPad(bytes) === body ? bytes : null;
 }
 
 /** passlib's "adapted base64": standard alphabet with '.' for '+', no padding. */
