@@ -4,6 +4,7 @@
  */
 export { verify, verifyDetailed, type VerifyResult } from './verify.js';
 export { identify } from './identify.js';
+export { wrap, isWrapped, type WrapOptions } from './wrap/wrap.js';
 export { schemes, type SchemeInfo } from './schemes.js';
 export { LegacyHashError, isLegacyHashError, type ErrorCode } from './errors.js';
 export { DEFAULT_LIMITS, setDefaultLimits, getDefaultLimits, type Limits } from './limits.js';

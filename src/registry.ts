@@ -3,11 +3,14 @@
  * plus one line in src/algorithms/index.ts. Order breaks ranking ties (earlier wins).
  */
 import { LegacyHashError } from './errors.js';
-import { ALL_SCHEMES } from './algorithms/index.js';
+import { ALL_SCHEMES as BUILT_IN } from './algorithms/index.js';
+import { makeWrappedScheme } from './algorithms/wrapped.js';
 import type { Scheme } from './types.js';
 
 const byId = new Map<string, Scheme>();
 const byPlatform = new Map<string, Scheme[]>();
+// Wrapped hashes (src/wrap/) hold any other scheme inside; they look schemes up by id here.
+const ALL_SCHEMES: readonly Scheme[] = [makeWrappedScheme((id) => byId.get(id)), ...BUILT_IN];
 for (const s of ALL_SCHEMES) {
   if (byId.has(s.id)) throw new Error(`duplicate scheme id ${s.id}`);
   byId.set(s.id, s);

@@ -114,17 +114,6 @@ function lh_phpass_crypt_private(string $password, string $setting): string
     return $output;
 }
 
-/** The unchecked phpass formula for any count (used only to build reference-rejected strings). */
-function lh_phpass_formula_unchecked(string $password, string $setting, int $count_log2): string
-{
-    $count = 1 << $count_log2;
-    $hash = md5(substr($setting, 4, 8) . $password, true);
-    do {
-        $hash = md5($hash . $password, true);
-    } while (--$count);
-    return substr($setting, 0, 12) . lh_phpass_encode64($hash, 16);
-}
-
 /** PasswordHash::CheckPassword (WordPress copy). */
 function lh_phpass_check(string $password, string $stored_hash): bool
 {
@@ -277,8 +266,9 @@ function lh_magento2_argon(string $data, int $seedBytes, int $opsLimit, int $mem
     } elseif (strlen($salt) > SODIUM_CRYPTO_PWHASH_SALTBYTES) {
         $salt = substr($salt, 0, SODIUM_CRYPTO_PWHASH_SALTBYTES);
     }
+    // '@': ext/sodium raises an E_WARNING "empty password" for '' (and still hashes it).
     return bin2hex(
-        sodium_crypto_pwhash($seedBytes, $data, $salt, $opsLimit, $memLimit, SODIUM_CRYPTO_PWHASH_ALG_ARGON2ID13)
+        @sodium_crypto_pwhash($seedBytes, $data, $salt, $opsLimit, $memLimit, SODIUM_CRYPTO_PWHASH_ALG_ARGON2ID13)
     );
 }
 
@@ -369,7 +359,7 @@ function lh_argon2_sodium_phc(string $type, string $password, string $salt16, in
     if ($alg === null) {
         throw new InvalidArgumentException('sodium argon2 type must be i or id');
     }
-    $raw = sodium_crypto_pwhash($hashLen, $password, $salt16, $t, $mKiB * 1024, $alg);
+    $raw = @sodium_crypto_pwhash($hashLen, $password, $salt16, $t, $mKiB * 1024, $alg);
     return sprintf('$argon2%s$v=19$m=%d,t=%d,p=1$%s$%s', $type, $mKiB, $t, lh_b64_nopad($salt16), lh_b64_nopad($raw));
 }
 

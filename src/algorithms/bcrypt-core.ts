@@ -15,12 +15,13 @@
  *   password gives an all-zero key.
  *
  * Speed: the whole cost is 2^(cost+1) key schedules of 521 Blowfish block encryptions each. The
- * state lives in one module-level Int32Array (S-boxes at 0/256/512/768, P at 1024) that is reused
- * between calls; the hot loop (`chain`) holds the 18 round keys in locals and has the 16 rounds
- * unrolled, so each round is four table loads, two adds and three xors.
+ * state lives in one module-level Int32Array (S-boxes, then P at 1024) reused between calls; the
+ * hot loop (`chain`) holds the 18 round keys in locals and has the 16 rounds unrolled, so each
+ * round is four table loads, two adds and three xors, with the round key XOR-ed in off the
+ * round-to-round dependency chain.
  */
 
-import { BLOWFISH_INIT, STATE_WORDS } from './blowfish-tables.js';
+import { BLOWFISH_INIT, P, STATE_WORDS } from './blowfish-tables.js';
 
 /** How the key bytes are expanded: which implementation produced the hash. */
 export type BcryptKeyMode =
@@ -41,8 +42,6 @@ export const BCRYPT_SALT_BYTES = 16;
 export const BCRYPT_MIN_COST = 4;
 export const BCRYPT_MAX_COST = 31;
 
-/** Word offset of the P-array in a state table (S-boxes occupy words 0..1023). */
-const P = 1024;
 /** Blowfish's P-array has 16 + 2 words; bcrypt's key schedule is 18 words = 72 bytes. */
 const KEY_WORDS = 18;
 /** Bit 16 of P[0]: the bit crypt_blowfish flips for the `$2a$` countermeasure (BF_set_key). */
@@ -88,7 +87,7 @@ export function bcryptRaw(
   // ExpandKey(state, salt, key): P ^= key, then encrypt a chain through P and the S-boxes, XOR-ing
   // the salt words into each block first (salt[0..1], salt[2..3], salt[0..1], ... continuing
   // across the P/S boundary exactly as BF_crypt does).
-  for (let i = 0; i < KEY_WORDS; i++) s[P + i] ^= firstKey[i]!;
+  for (let i = 0; i < KEY_WORDS; i++) s[P + i] = s[P + i]! ^ firstKey[i]!;
   const s0 = saltWords[0]!;
   const s1 = saltWords[1]!;
   const s2 = saltWords[2]!;
@@ -117,14 +116,14 @@ export function bcryptRaw(
   // 2^cost times: ExpandKey(state, 0, key) then ExpandKey(state, 0, salt). A float counter
   // because 1 << 31 overflows int32.
   for (let n = 2 ** cost; n > 0; n--) {
-    for (let i = 0; i < KEY_WORDS; i++) s[P + i] ^= loopKey[i]!;
+    for (let i = 0; i < KEY_WORDS; i++) s[P + i] = s[P + i]! ^ loopKey[i]!;
     chain(s);
     for (let i = 0; i < KEY_WORDS; i += 4) {
-      s[P + i] ^= s0;
-      s[P + i + 1] ^= s1;
+      s[P + i] = s[P + i]! ^ s0;
+      s[P + i + 1] = s[P + i + 1]! ^ s1;
       if (i + 2 >= KEY_WORDS) break;
-      s[P + i + 2] ^= s2;
-      s[P + i + 3] ^= s3;
+      s[P + i + 2] = s[P + i + 2]! ^ s2;
+      s[P + i + 3] = s[P + i + 3]! ^ s3;
     }
     chain(s);
   }
@@ -142,6 +141,12 @@ export function bcryptRaw(
     writeBE(out, 4 * b, l);
     writeBE(out, 4 * b + 4, r);
   }
+  // Do not leave password-derived words in module memory between calls (the key words are the
+  // password bytes themselves); crypt_blowfish overwrites its stack with a self-test for the same
+  // reason. Costs well under a microsecond.
+  loopKey.fill(0);
+  firstKey.fill(0);
+  s.fill(0);
   return out.subarray(0, BCRYPT_RAW_BYTES);
 }
 
@@ -172,7 +177,7 @@ function setKey(password: Uint8Array, mode: BcryptKeyMode): void {
 
   const bug = mode === 'sign-extension-bug';
   let pos = 0;
-  let sign = 0; // bit 7 set once a byte >= 0x80 sign-extended over earlier bytes of a word
+  let sign = 0; // bit 7 set once a byte >= 0x80 sat at byte 2..4 of a word (its extension hit earlier bytes)
   let diff = 0; // non-zero once the buggy and correct words differ anywhere
   for (let i = 0; i < KEY_WORDS; i++) {
     let correct = 0;
@@ -194,7 +199,7 @@ function setKey(password: Uint8Array, mode: BcryptKeyMode): void {
   // $2a$ countermeasure: when a harmful sign extension happened yet the buggy expansion equals the
   // correct one (possible only with some 0xff-containing keys), a buggy-algorithm password
   // collides with this one; crypt_blowfish then flips bit 16 of the first expansion's key only.
-  if (mode === 'safety' && diff === 0 && sign !== 0) firstKey[0] ^= SAFETY_BIT;
+  if (mode === 'safety' && diff === 0 && sign !== 0) firstKey[0] = firstKey[0]! ^ SAFETY_BIT;
 }
 
 /**
@@ -203,22 +208,22 @@ function setKey(password: Uint8Array, mode: BcryptKeyMode): void {
  */
 function encrypt(s: Int32Array, l: number, r: number): void {
   l ^= s[P]!;
-  r ^= (((s[l >>> 24]! + s[256 | ((l >>> 16) & 0xff)]!) ^ s[512 | ((l >>> 8) & 0xff)]!) + s[768 | (l & 0xff)]!) ^ s[P + 1]!;
-  l ^= (((s[r >>> 24]! + s[256 | ((r >>> 16) & 0xff)]!) ^ s[512 | ((r >>> 8) & 0xff)]!) + s[768 | (r & 0xff)]!) ^ s[P + 2]!;
-  r ^= (((s[l >>> 24]! + s[256 | ((l >>> 16) & 0xff)]!) ^ s[512 | ((l >>> 8) & 0xff)]!) + s[768 | (l & 0xff)]!) ^ s[P + 3]!;
-  l ^= (((s[r >>> 24]! + s[256 | ((r >>> 16) & 0xff)]!) ^ s[512 | ((r >>> 8) & 0xff)]!) + s[768 | (r & 0xff)]!) ^ s[P + 4]!;
-  r ^= (((s[l >>> 24]! + s[256 | ((l >>> 16) & 0xff)]!) ^ s[512 | ((l >>> 8) & 0xff)]!) + s[768 | (l & 0xff)]!) ^ s[P + 5]!;
-  l ^= (((s[r >>> 24]! + s[256 | ((r >>> 16) & 0xff)]!) ^ s[512 | ((r >>> 8) & 0xff)]!) + s[768 | (r & 0xff)]!) ^ s[P + 6]!;
-  r ^= (((s[l >>> 24]! + s[256 | ((l >>> 16) & 0xff)]!) ^ s[512 | ((l >>> 8) & 0xff)]!) + s[768 | (l & 0xff)]!) ^ s[P + 7]!;
-  l ^= (((s[r >>> 24]! + s[256 | ((r >>> 16) & 0xff)]!) ^ s[512 | ((r >>> 8) & 0xff)]!) + s[768 | (r & 0xff)]!) ^ s[P + 8]!;
-  r ^= (((s[l >>> 24]! + s[256 | ((l >>> 16) & 0xff)]!) ^ s[512 | ((l >>> 8) & 0xff)]!) + s[768 | (l & 0xff)]!) ^ s[P + 9]!;
-  l ^= (((s[r >>> 24]! + s[256 | ((r >>> 16) & 0xff)]!) ^ s[512 | ((r >>> 8) & 0xff)]!) + s[768 | (r & 0xff)]!) ^ s[P + 10]!;
-  r ^= (((s[l >>> 24]! + s[256 | ((l >>> 16) & 0xff)]!) ^ s[512 | ((l >>> 8) & 0xff)]!) + s[768 | (l & 0xff)]!) ^ s[P + 11]!;
-  l ^= (((s[r >>> 24]! + s[256 | ((r >>> 16) & 0xff)]!) ^ s[512 | ((r >>> 8) & 0xff)]!) + s[768 | (r & 0xff)]!) ^ s[P + 12]!;
-  r ^= (((s[l >>> 24]! + s[256 | ((l >>> 16) & 0xff)]!) ^ s[512 | ((l >>> 8) & 0xff)]!) + s[768 | (l & 0xff)]!) ^ s[P + 13]!;
-  l ^= (((s[r >>> 24]! + s[256 | ((r >>> 16) & 0xff)]!) ^ s[512 | ((r >>> 8) & 0xff)]!) + s[768 | (r & 0xff)]!) ^ s[P + 14]!;
-  r ^= (((s[l >>> 24]! + s[256 | ((l >>> 16) & 0xff)]!) ^ s[512 | ((l >>> 8) & 0xff)]!) + s[768 | (l & 0xff)]!) ^ s[P + 15]!;
-  l ^= (((s[r >>> 24]! + s[256 | ((r >>> 16) & 0xff)]!) ^ s[512 | ((r >>> 8) & 0xff)]!) + s[768 | (r & 0xff)]!) ^ s[P + 16]!;
+  r = r ^ s[P + 1]! ^ (((s[l >>> 24]! + s[256 | ((l >>> 16) & 0xff)]!) ^ s[512 | ((l >>> 8) & 0xff)]!) + s[768 | (l & 0xff)]!);
+  l = l ^ s[P + 2]! ^ (((s[r >>> 24]! + s[256 | ((r >>> 16) & 0xff)]!) ^ s[512 | ((r >>> 8) & 0xff)]!) + s[768 | (r & 0xff)]!);
+  r = r ^ s[P + 3]! ^ (((s[l >>> 24]! + s[256 | ((l >>> 16) & 0xff)]!) ^ s[512 | ((l >>> 8) & 0xff)]!) + s[768 | (l & 0xff)]!);
+  l = l ^ s[P + 4]! ^ (((s[r >>> 24]! + s[256 | ((r >>> 16) & 0xff)]!) ^ s[512 | ((r >>> 8) & 0xff)]!) + s[768 | (r & 0xff)]!);
+  r = r ^ s[P + 5]! ^ (((s[l >>> 24]! + s[256 | ((l >>> 16) & 0xff)]!) ^ s[512 | ((l >>> 8) & 0xff)]!) + s[768 | (l & 0xff)]!);
+  l = l ^ s[P + 6]! ^ (((s[r >>> 24]! + s[256 | ((r >>> 16) & 0xff)]!) ^ s[512 | ((r >>> 8) & 0xff)]!) + s[768 | (r & 0xff)]!);
+  r = r ^ s[P + 7]! ^ (((s[l >>> 24]! + s[256 | ((l >>> 16) & 0xff)]!) ^ s[512 | ((l >>> 8) & 0xff)]!) + s[768 | (l & 0xff)]!);
+  l = l ^ s[P + 8]! ^ (((s[r >>> 24]! + s[256 | ((r >>> 16) & 0xff)]!) ^ s[512 | ((r >>> 8) & 0xff)]!) + s[768 | (r & 0xff)]!);
+  r = r ^ s[P + 9]! ^ (((s[l >>> 24]! + s[256 | ((l >>> 16) & 0xff)]!) ^ s[512 | ((l >>> 8) & 0xff)]!) + s[768 | (l & 0xff)]!);
+  l = l ^ s[P + 10]! ^ (((s[r >>> 24]! + s[256 | ((r >>> 16) & 0xff)]!) ^ s[512 | ((r >>> 8) & 0xff)]!) + s[768 | (r & 0xff)]!);
+  r = r ^ s[P + 11]! ^ (((s[l >>> 24]! + s[256 | ((l >>> 16) & 0xff)]!) ^ s[512 | ((l >>> 8) & 0xff)]!) + s[768 | (l & 0xff)]!);
+  l = l ^ s[P + 12]! ^ (((s[r >>> 24]! + s[256 | ((r >>> 16) & 0xff)]!) ^ s[512 | ((r >>> 8) & 0xff)]!) + s[768 | (r & 0xff)]!);
+  r = r ^ s[P + 13]! ^ (((s[l >>> 24]! + s[256 | ((l >>> 16) & 0xff)]!) ^ s[512 | ((l >>> 8) & 0xff)]!) + s[768 | (l & 0xff)]!);
+  l = l ^ s[P + 14]! ^ (((s[r >>> 24]! + s[256 | ((r >>> 16) & 0xff)]!) ^ s[512 | ((r >>> 8) & 0xff)]!) + s[768 | (r & 0xff)]!);
+  r = r ^ s[P + 15]! ^ (((s[l >>> 24]! + s[256 | ((l >>> 16) & 0xff)]!) ^ s[512 | ((l >>> 8) & 0xff)]!) + s[768 | (l & 0xff)]!);
+  l = l ^ s[P + 16]! ^ (((s[r >>> 24]! + s[256 | ((r >>> 16) & 0xff)]!) ^ s[512 | ((r >>> 8) & 0xff)]!) + s[768 | (r & 0xff)]!);
   // Blowfish's final "undo the last swap": the new L is R ^ P[17], the new R is L.
   block[0] = r ^ s[P + 17]!;
   block[1] = l;
@@ -238,29 +243,32 @@ function chain(s: Int32Array): void {
     l = s[i] = block[0]!;
     r = s[i + 1] = block[1]!;
   }
-  // S phase: P is final now; keep the 18 round keys in locals (registers or stack, no bounds
-  // checks) for the 512 blocks that rewrite the S-boxes.
+  // S phase: P is final now; keep the 18 round keys in locals for the 512 blocks that rewrite the
+  // S-boxes. Each round XORs its round key into the half being updated before F is known, so only
+  // F's four adds/xors sit on the round-to-round dependency chain (as in crypt_blowfish's BF_ROUND).
+  // Box offsets are literals (S0..S3 at 0, 256, 512, 768; blowfish-tables.ts) so V8 emits them
+  // as immediates.
   const p0 = s[P]!, p1 = s[P + 1]!, p2 = s[P + 2]!, p3 = s[P + 3]!, p4 = s[P + 4]!, p5 = s[P + 5]!;
   const p6 = s[P + 6]!, p7 = s[P + 7]!, p8 = s[P + 8]!, p9 = s[P + 9]!, p10 = s[P + 10]!, p11 = s[P + 11]!;
   const p12 = s[P + 12]!, p13 = s[P + 13]!, p14 = s[P + 14]!, p15 = s[P + 15]!, p16 = s[P + 16]!, p17 = s[P + 17]!;
-  for (let i = 0; i < P; i += 2) {
+  for (let i = 0; i < 1024; i += 2) {
     l ^= p0;
-    r ^= (((s[l >>> 24]! + s[256 | ((l >>> 16) & 0xff)]!) ^ s[512 | ((l >>> 8) & 0xff)]!) + s[768 | (l & 0xff)]!) ^ p1;
-    l ^= (((s[r >>> 24]! + s[256 | ((r >>> 16) & 0xff)]!) ^ s[512 | ((r >>> 8) & 0xff)]!) + s[768 | (r & 0xff)]!) ^ p2;
-    r ^= (((s[l >>> 24]! + s[256 | ((l >>> 16) & 0xff)]!) ^ s[512 | ((l >>> 8) & 0xff)]!) + s[768 | (l & 0xff)]!) ^ p3;
-    l ^= (((s[r >>> 24]! + s[256 | ((r >>> 16) & 0xff)]!) ^ s[512 | ((r >>> 8) & 0xff)]!) + s[768 | (r & 0xff)]!) ^ p4;
-    r ^= (((s[l >>> 24]! + s[256 | ((l >>> 16) & 0xff)]!) ^ s[512 | ((l >>> 8) & 0xff)]!) + s[768 | (l & 0xff)]!) ^ p5;
-    l ^= (((s[r >>> 24]! + s[256 | ((r >>> 16) & 0xff)]!) ^ s[512 | ((r >>> 8) & 0xff)]!) + s[768 | (r & 0xff)]!) ^ p6;
-    r ^= (((s[l >>> 24]! + s[256 | ((l >>> 16) & 0xff)]!) ^ s[512 | ((l >>> 8) & 0xff)]!) + s[768 | (l & 0xff)]!) ^ p7;
-    l ^= (((s[r >>> 24]! + s[256 | ((r >>> 16) & 0xff)]!) ^ s[512 | ((r >>> 8) & 0xff)]!) + s[768 | (r & 0xff)]!) ^ p8;
-    r ^= (((s[l >>> 24]! + s[256 | ((l >>> 16) & 0xff)]!) ^ s[512 | ((l >>> 8) & 0xff)]!) + s[768 | (l & 0xff)]!) ^ p9;
-    l ^= (((s[r >>> 24]! + s[256 | ((r >>> 16) & 0xff)]!) ^ s[512 | ((r >>> 8) & 0xff)]!) + s[768 | (r & 0xff)]!) ^ p10;
-    r ^= (((s[l >>> 24]! + s[256 | ((l >>> 16) & 0xff)]!) ^ s[512 | ((l >>> 8) & 0xff)]!) + s[768 | (l & 0xff)]!) ^ p11;
-    l ^= (((s[r >>> 24]! + s[256 | ((r >>> 16) & 0xff)]!) ^ s[512 | ((r >>> 8) & 0xff)]!) + s[768 | (r & 0xff)]!) ^ p12;
-    r ^= (((s[l >>> 24]! + s[256 | ((l >>> 16) & 0xff)]!) ^ s[512 | ((l >>> 8) & 0xff)]!) + s[768 | (l & 0xff)]!) ^ p13;
-    l ^= (((s[r >>> 24]! + s[256 | ((r >>> 16) & 0xff)]!) ^ s[512 | ((r >>> 8) & 0xff)]!) + s[768 | (r & 0xff)]!) ^ p14;
-    r ^= (((s[l >>> 24]! + s[256 | ((l >>> 16) & 0xff)]!) ^ s[512 | ((l >>> 8) & 0xff)]!) + s[768 | (l & 0xff)]!) ^ p15;
-    l ^= (((s[r >>> 24]! + s[256 | ((r >>> 16) & 0xff)]!) ^ s[512 | ((r >>> 8) & 0xff)]!) + s[768 | (r & 0xff)]!) ^ p16;
+    r = r ^ p1 ^ (((s[l >>> 24]! + s[256 | ((l >>> 16) & 0xff)]!) ^ s[512 | ((l >>> 8) & 0xff)]!) + s[768 | (l & 0xff)]!);
+    l = l ^ p2 ^ (((s[r >>> 24]! + s[256 | ((r >>> 16) & 0xff)]!) ^ s[512 | ((r >>> 8) & 0xff)]!) + s[768 | (r & 0xff)]!);
+    r = r ^ p3 ^ (((s[l >>> 24]! + s[256 | ((l >>> 16) & 0xff)]!) ^ s[512 | ((l >>> 8) & 0xff)]!) + s[768 | (l & 0xff)]!);
+    l = l ^ p4 ^ (((s[r >>> 24]! + s[256 | ((r >>> 16) & 0xff)]!) ^ s[512 | ((r >>> 8) & 0xff)]!) + s[768 | (r & 0xff)]!);
+    r = r ^ p5 ^ (((s[l >>> 24]! + s[256 | ((l >>> 16) & 0xff)]!) ^ s[512 | ((l >>> 8) & 0xff)]!) + s[768 | (l & 0xff)]!);
+    l = l ^ p6 ^ (((s[r >>> 24]! + s[256 | ((r >>> 16) & 0xff)]!) ^ s[512 | ((r >>> 8) & 0xff)]!) + s[768 | (r & 0xff)]!);
+    r = r ^ p7 ^ (((s[l >>> 24]! + s[256 | ((l >>> 16) & 0xff)]!) ^ s[512 | ((l >>> 8) & 0xff)]!) + s[768 | (l & 0xff)]!);
+    l = l ^ p8 ^ (((s[r >>> 24]! + s[256 | ((r >>> 16) & 0xff)]!) ^ s[512 | ((r >>> 8) & 0xff)]!) + s[768 | (r & 0xff)]!);
+    r = r ^ p9 ^ (((s[l >>> 24]! + s[256 | ((l >>> 16) & 0xff)]!) ^ s[512 | ((l >>> 8) & 0xff)]!) + s[768 | (l & 0xff)]!);
+    l = l ^ p10 ^ (((s[r >>> 24]! + s[256 | ((r >>> 16) & 0xff)]!) ^ s[512 | ((r >>> 8) & 0xff)]!) + s[768 | (r & 0xff)]!);
+    r = r ^ p11 ^ (((s[l >>> 24]! + s[256 | ((l >>> 16) & 0xff)]!) ^ s[512 | ((l >>> 8) & 0xff)]!) + s[768 | (l & 0xff)]!);
+    l = l ^ p12 ^ (((s[r >>> 24]! + s[256 | ((r >>> 16) & 0xff)]!) ^ s[512 | ((r >>> 8) & 0xff)]!) + s[768 | (r & 0xff)]!);
+    r = r ^ p13 ^ (((s[l >>> 24]! + s[256 | ((l >>> 16) & 0xff)]!) ^ s[512 | ((l >>> 8) & 0xff)]!) + s[768 | (l & 0xff)]!);
+    l = l ^ p14 ^ (((s[r >>> 24]! + s[256 | ((r >>> 16) & 0xff)]!) ^ s[512 | ((r >>> 8) & 0xff)]!) + s[768 | (r & 0xff)]!);
+    r = r ^ p15 ^ (((s[l >>> 24]! + s[256 | ((l >>> 16) & 0xff)]!) ^ s[512 | ((l >>> 8) & 0xff)]!) + s[768 | (l & 0xff)]!);
+    l = l ^ p16 ^ (((s[r >>> 24]! + s[256 | ((r >>> 16) & 0xff)]!) ^ s[512 | ((r >>> 8) & 0xff)]!) + s[768 | (r & 0xff)]!);
     const t = r ^ p17;
     r = l;
     l = t;

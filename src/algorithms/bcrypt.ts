@@ -7,9 +7,11 @@
  * - `$2a$`: written by crypt_blowfish >= 1.1 (PHP >= 5.3.7: "safety" countermeasure) or by
  *   OpenBSD, pyca/bcrypt, Ruby, Java (correct algorithm; OpenBSD <= 5.4 wrapped the length of
  *   255+ byte passwords). For 7-bit passwords under 255 bytes all agree; otherwise each reading
- *   that can have written the hash is tried. The pre-2011 sign-extension bug is NOT tried for
- *   `$2a$` unless `params.bcryptSignExtensionBug` is set: the bug makes distinct 8-bit passwords
- *   collide, so accepting it by default would weaken every `$2a$` hash.
+ *   that can have written the hash is tried (none of them makes distinct passwords collide, so
+ *   accepting either is safe). `params.bcrypt2a: 'crypt_blowfish'` (PHP, Linux) or `'openbsd'`
+ *   (OpenBSD, pyca, Ruby, Java) restricts to one writer. The pre-2011 sign-extension bug is NOT
+ *   tried for `$2a$` unless `params.bcryptSignExtensionBug` is set: the bug makes distinct 8-bit
+ *   passwords collide, so accepting it by default would weaken every `$2a$` hash.
  * - `$2x$`: crypt_blowfish's deliberate bug mode; `$2$`: original OpenBSD without the NUL.
  * A stored hash whose 22nd salt char is not canonical never verifies: crypt_blowfish and pyca
  * both rewrite it and compare the whole string (checked against PHP password_verify).
@@ -78,12 +80,15 @@ export function bcryptModes(ident: BcryptIdent, password: Uint8Array, inputs?: S
     case '2':
       return ['no-nul'];
     case '2a': {
-      const modes: BcryptKeyMode[] = ['correct'];
+      const reading = inputs?.params?.['bcrypt2a'] ?? 'any';
       const high = hasHighBytes(key.subarray(0, MAX_KEY_BYTES));
-      if (high) modes.push('safety');
+      const modes: BcryptKeyMode[] = [];
+      if (reading !== 'crypt_blowfish') modes.push('correct');
+      if (reading !== 'openbsd' && (high || reading === 'crypt_blowfish')) modes.push('safety');
+      if (reading !== 'crypt_blowfish' && key.length >= OPENBSD_WRAP_LENGTH) modes.push('openbsd-2a');
       if (high && inputs?.params?.['bcryptSignExtensionBug']) modes.push('sign-extension-bug');
-      if (key.length >= OPENBSD_WRAP_LENGTH) modes.push('openbsd-2a');
-      return modes;
+      // Without 8-bit bytes the safety countermeasure never triggers: one computation suffices.
+      return !high && modes.length === 1 && modes[0] === 'safety' ? ['correct'] : modes;
     }
   }
 }

@@ -1,12 +1,12 @@
 /**
  * Blowfish's initial state: the hexadecimal digits of pi's fractional part, in order
- * (P-array first, then S-boxes 1 to 4), as fixed by Schneier's Blowfish specification.
+ * (P-array first, then S-boxes 0 to 3), as fixed by Schneier's Blowfish specification.
+ * Generated from passlib 1.7.4 BLOWFISH_S / BLOWFISH_P and identical to php-src
+ * ext/standard/crypt_blowfish.c BF_init_state (first and last word of each box checked); a wrong
+ * digit would break every known-answer vector in test/bcrypt-core.test.ts.
  *
- * Stored in the layout bcrypt-core.ts computes in: S0, S1, S2, S3 at word offsets 0, 256, 512,
- * 768, then P at 1024..1041, one Int32Array of 1042 words (so one base pointer serves every
- * lookup and S0 needs no offset). Generated from passlib 1.7.4 BLOWFISH_S / BLOWFISH_P and
- * identical to php-src ext/standard/crypt_blowfish.c BF_init_state (spot-checked first and last
- * words of each box); any digit error would break every known-answer vector in the tests.
+ * Stored in the layout bcrypt-core.ts computes in: one Int32Array of 1042 words, S0, S1, S2, S3
+ * at word offsets 0, 256, 512, 768, then P at 1024..1041, so one base pointer serves every lookup.
  */
 
 /** Word offsets of the four S-boxes and of the P-array inside a state table. */

@@ -48,10 +48,20 @@ export function optionsOf(v: Vector): VerifyOptions {
   return o as VerifyOptions;
 }
 
-/** A different password: flip the low bit of the last byte, or use "x" for the empty one. */
+/**
+ * A different password that every scheme must reject: the low bits of the first byte and of the
+ * last byte that is surely part of the key are flipped — not beyond a NUL (crypt(3) stops there)
+ * nor beyond byte 8 (DES crypt). The first byte survives OpenBSD's 255-byte length wrap (its key
+ * is the first bytes only); the last one survives bcrypt's $2x$ sign-extension bug (which can
+ * wipe earlier bytes of a 32-bit word but never the word's last byte). "x" for the empty password.
+ */
 export function wrongPassword(pw: Uint8Array): Uint8Array {
   if (pw.length === 0) return new Uint8Array([0x78]);
+  const nul = pw.indexOf(0);
+  const keyLength = Math.min(pw.length, nul < 0 ? pw.length : nul, 8);
   const w = new Uint8Array(pw);
-  w[w.length - 1] = w[w.length - 1]! ^ 1;
+  const i = Math.max(0, keyLength - 1);
+  w[i] = w[i]! ^ 1;
+  if (i !== 0) w[0] = w[0]! ^ 1;
   return w;
 }
