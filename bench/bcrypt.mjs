@@ -1,16 +1,21 @@
 /**
- * bcrypt speed, side by side in one run: legacy-hash's pure-TypeScript core (every key mode) vs
- * the native implementations available here (@node-rs/bcrypt verifySync / hashSync, PHP
- * password_verify timed inside its own process), at cost 10 and 12.
+ * bcrypt speed, side by side in one run: legacy-hash's two schedules, WebAssembly (the default
+ * engine; every key mode) and TypeScript (the fallback), vs the native implementations available
+ * here (@node-rs/bcrypt verifySync / hashSync, PHP password_verify timed inside a PHP process
+ * that stays up), at cost 10 and 12.
  *
  *   node --import tsx bench/bcrypt.mjs            (re-executes itself with --expose-gc)
  *   node --import tsx bench/bcrypt.mjs 10 12 14   (other costs)
+ *   BENCH_RUNS=31 node --import tsx bench/bcrypt.mjs   (more timed runs per row)
  *
- * Runs are interleaved round-robin (ours, native, ours, ...) so drift hits every row alike; each
- * timed call is preceded by a GC so no collection lands inside a measurement. Reported: median
- * and p95 (nearest rank) in ms, and the median's ratio to the fastest native median at that cost.
+ * Runs are interleaved round-robin (wasm, js, native, PHP, wasm, ...) so drift and load from other
+ * processes hit every row alike; each timed call is preceded by a GC so no collection lands inside
+ * a measurement. Reported: wall-clock median and p95 (nearest rank) in ms, the median CPU time of
+ * the measuring thread/process (getrusage: stable when other processes load the machine, which
+ * wall time is not), and each median's ratio to the fastest native median at that cost.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 
 if (typeof globalThis.gc !== 'function') {
@@ -27,73 +32,119 @@ const { hashSync, verifySync } = await import('@node-rs/bcrypt');
 
 const costs = process.argv.length > 2 ? process.argv.slice(2).map(Number) : [10, 12];
 /** Timed runs per implementation: enough for a stable median without minutes at cost 12+. */
-const runsFor = (cost) => (cost <= 10 ? 15 : cost <= 12 ? 5 : 3);
+const runsFor = (cost) => Number(process.env.BENCH_RUNS) || (cost <= 10 ? 21 : cost <= 12 ? 9 : 3);
 
 const password = new Uint8Array(Buffer.from('correct horse battery staple'));
 const salt = Uint8Array.from({ length: 16 }, (_, i) => (i * 37 + 11) & 0xff);
 
 function stats(samples) {
-  const s = [...samples].sort((a, b) => a - b);
-  const rank = (p) => s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
-  return { median: rank(0.5), p95: rank(0.95), runs: s.length };
+  const rank = (xs, p) => {
+    const s = [...xs].sort((a, b) => a - b);
+    return s[Math.min(s.length - 1, Math.ceil(p * s.length) - 1)];
+  };
+  const wall = samples.map((x) => x.wall);
+  const cpu = samples.map((x) => x.cpu);
+  return { median: rank(wall, 0.5), p95: rank(wall, 0.95), cpu: rank(cpu, 0.5), runs: samples.length };
+}
+
+/** CPU time (user + system) this process has used, in ms. */
+function cpuNow() {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
 }
 
 function time(fn) {
   globalThis.gc();
+  const c = cpuNow();
   const t = performance.now();
   fn();
-  return performance.now() - t;
+  const wall = performance.now() - t;
+  return { wall, cpu: cpuNow() - c };
 }
 
-/** PHP times its own password_verify loop with hrtime (no process start-up in the numbers). */
-function phpSamples(cost, runs) {
+/**
+ * A PHP process that stays up for the whole run: given a cost on stdin, it times one
+ * password_verify with hrtime (no process start-up in the numbers) and prints the ms. null when
+ * php is not installed.
+ */
+async function startPhp() {
+  const version = spawnSync('php', ['-r', 'echo PHP_VERSION;'], { encoding: 'utf8' });
+  if (version.error || version.status !== 0) return null;
   const script = `
-    $h = password_hash('correct horse battery staple', PASSWORD_BCRYPT, ['cost' => ${cost}]);
-    password_verify('correct horse battery staple', $h); // warm-up
-    $out = [];
-    for ($i = 0; $i < ${runs}; $i++) {
+    $pw = 'correct horse battery staple';
+    $hashes = [];
+    while (($line = fgets(STDIN)) !== false) {
+      $cost = (int) $line;
+      if (!isset($hashes[$cost])) {
+        $hashes[$cost] = password_hash($pw, PASSWORD_BCRYPT, ['cost' => $cost]);
+        password_verify($pw, $hashes[$cost]); // warm-up
+      }
+      $r = getrusage();
       $t = hrtime(true);
-      if (!password_verify('correct horse battery staple', $h)) exit(1);
-      $out[] = (hrtime(true) - $t) / 1e6;
-    }
-    echo json_encode($out);`;
-  const r = spawnSync('php', ['-r', script], { encoding: 'utf8' });
-  if (r.error || r.status !== 0) return null;
-  return { samples: JSON.parse(r.stdout), version: spawnSync('php', ['-r', 'echo PHP_VERSION;'], { encoding: 'utf8' }).stdout };
+      if (!password_verify($pw, $hashes[$cost])) exit(1);
+      $wall = (hrtime(true) - $t) / 1e6;
+      $q = getrusage();
+      $cpu = ($q['ru_utime.tv_sec'] - $r['ru_utime.tv_sec'] + $q['ru_stime.tv_sec'] - $r['ru_stime.tv_sec']) * 1e3
+        + ($q['ru_utime.tv_usec'] - $r['ru_utime.tv_usec'] + $q['ru_stime.tv_usec'] - $r['ru_stime.tv_usec']) / 1e3;
+      echo $wall, ' ', $cpu, "\n";
+    }`;
+  const child = spawn('php', ['-r', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const lines = createInterface({ input: child.stdout })[Symbol.asyncIterator]();
+  return {
+    version: version.stdout,
+    async sample(cost) {
+      child.stdin.write(`${cost}\n`);
+      const { value, done } = await lines.next();
+      if (done) throw new Error('php exited');
+      const [wall, cpu] = value.split(' ').map(Number);
+      return { wall, cpu };
+    },
+    stop: () => child.stdin.end(),
+  };
 }
 
+const php = await startPhp();
 const rows = [];
 for (const cost of costs) {
   const runs = runsFor(cost);
   const setting = `$2b$${String(cost).padStart(2, '0')}$${encodeBcrypt64(salt)}`;
   const stored = hashSync(password, { salt: setting });
-  const ours = setting + encodeBcrypt64(bcryptRaw(password, salt, cost, 'correct'));
-  if (ours !== stored) throw new Error(`mismatch at cost ${cost}: ${ours} vs ${stored}`);
+  for (const engine of ['wasm', 'js']) {
+    const ours = setting + encodeBcrypt64(bcryptRaw(password, salt, cost, 'correct', engine));
+    if (ours !== stored) throw new Error(`${engine} mismatch at cost ${cost}: ${ours} vs ${stored}`);
+  }
 
+  const ourRow = (engine, mode) => [`legacy-hash ${engine} ${mode}`, () => bcryptRaw(password, salt, cost, mode, engine), false];
   const impls = [
-    ['legacy-hash bcryptRaw correct', () => bcryptRaw(password, salt, cost, 'correct'), false],
-    ['legacy-hash bcryptRaw safety', () => bcryptRaw(password, salt, cost, 'safety'), false],
-    ['legacy-hash bcryptRaw sign-extension-bug', () => bcryptRaw(password, salt, cost, 'sign-extension-bug'), false],
-    ['legacy-hash bcryptRaw openbsd-2a', () => bcryptRaw(password, salt, cost, 'openbsd-2a'), false],
-    ['legacy-hash bcryptRaw no-nul', () => bcryptRaw(password, salt, cost, 'no-nul'), false],
+    ...['correct', 'safety', 'sign-extension-bug', 'openbsd-2a', 'no-nul'].map((mode) => ourRow('wasm', mode)),
+    ourRow('js', 'correct'),
+    ourRow('js', 'safety'),
     ['@node-rs/bcrypt verifySync (native)', () => verifySync(password, stored), true],
     ['@node-rs/bcrypt hashSync (native)', () => hashSync(password, { salt: setting }), true],
   ];
   const samples = impls.map(() => []);
-  for (const [, fn] of impls) fn(); // warm-up (JIT tiers up during the first cost-10 call)
-  for (let r = 0; r < runs; r++) impls.forEach(([, fn], i) => samples[i].push(time(fn)));
+  const phpSamples = [];
+  for (const [, fn] of impls) fn(); // warm-up (JIT and wasm tier-up during the first calls)
+  for (let r = 0; r < runs; r++) {
+    impls.forEach(([, fn], i) => samples[i].push(time(fn)));
+    if (php) phpSamples.push(await php.sample(cost));
+  }
   impls.forEach(([name, , native], i) => rows.push({ name, cost, native, ...stats(samples[i]) }));
-
-  const php = phpSamples(cost, runs);
-  if (php) rows.push({ name: `PHP ${php.version} password_verify (native C)`, cost, native: true, ...stats(php.samples) });
-  else rows.push({ name: 'PHP password_verify: php not available', cost, native: true, median: NaN, p95: NaN, runs: 0 });
+  if (php) rows.push({ name: `PHP ${php.version} password_verify (native C)`, cost, native: true, ...stats(phpSamples) });
+  else rows.push({ name: 'PHP password_verify: php not available', cost, native: true, median: NaN, p95: NaN, cpu: NaN, runs: 0 });
 }
+php?.stop();
 
 console.log(`node ${process.version}, ${process.arch}; medians over interleaved runs\n`);
-const header = ['implementation', 'cost', 'runs', 'median ms', 'p95 ms', 'vs fastest native'];
+const header = ['implementation', 'cost', 'runs', 'median ms', 'p95 ms', 'vs fastest native', 'cpu ms', 'cpu vs fastest native'];
 const table = rows.map((r) => {
-  const fastest = Math.min(...rows.filter((x) => x.cost === r.cost && x.native && x.runs).map((x) => x.median));
-  return [r.name, String(r.cost), String(r.runs), r.median.toFixed(1), r.p95.toFixed(1), (r.median / fastest).toFixed(2) + 'x'];
+  const natives = rows.filter((x) => x.cost === r.cost && x.native && x.runs);
+  const fastest = Math.min(...natives.map((x) => x.median));
+  const fastestCpu = Math.min(...natives.map((x) => x.cpu));
+  return [
+    r.name, String(r.cost), String(r.runs), r.median.toFixed(1), r.p95.toFixed(1), (r.median / fastest).toFixed(2) + 'x',
+    r.cpu.toFixed(1), (r.cpu / fastestCpu).toFixed(2) + 'x',
+  ];
 });
 const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
 const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');

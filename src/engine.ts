@@ -5,10 +5,12 @@
  */
 import { constantTimeEqual } from './core/compare.js';
 import { optionalBytes } from './core/password.js';
-import { LegacyHashError } from './errors.js';
+import { LegacyHashError, toLegacyHashError } from './errors.js';
 import type { Limits } from './limits.js';
-import type { Derived, ParsedHash, Scheme, SchemeInputs, VerifyOptions, IdentifyOptions } from './types.js';
-import { poolOptions, runOffloaded } from './worker/pool.js';
+import type { CostCheck, Derived, ParsedHash, Scheme, SchemeInputs, VerifyOptions, IdentifyOptions } from './types.js';
+import { ALL_SCHEMES as BUILT_IN_SCHEMES } from './algorithms/index.js';
+import { abortable } from './worker/native.js';
+import { poolOptions, runNativeDerive, runOffloaded } from './worker/pool.js';
 
 /** VerifyOptions/IdentifyOptions -> the normalised inputs schemes receive. */
 export function schemeInputs(options: VerifyOptions | IdentifyOptions | undefined): SchemeInputs {
@@ -32,12 +34,48 @@ function stringOption(v: unknown, field: string): string {
   return v;
 }
 
-/** Throws ERR_LIMIT_EXCEEDED when the parsed hash asks for more than the caps allow. */
-export function enforceCosts(scheme: Scheme, parsed: ParsedHash, limits: Readonly<Limits>): void {
-  if (!scheme.cost) return;
-  for (const c of scheme.cost(parsed)) {
+/** Caps on the inputs that come with a call: a salt column is stored data, a username is typed. */
+export function enforceInputLimits(inputs: SchemeInputs, limits: Readonly<Limits>): void {
+  const over = (field: string, value: number, cap: number, limit: keyof Limits) => {
+    if (!(value <= cap)) {
+      throw new LegacyHashError('ERR_LIMIT_EXCEEDED', `${field} is longer than ${limit}`, { field: limit, value, limit: cap });
+    }
+  };
+  if (inputs.salt !== undefined) over('salt', inputs.salt.length, limits.maxHashLength, 'maxHashLength');
+  if (inputs.username !== undefined) over('username', inputs.username.length, limits.maxPasswordBytes, 'maxPasswordBytes');
+  if (inputs.pepper !== undefined) over('pepper', inputs.pepper.length, limits.maxPasswordBytes, 'maxPasswordBytes');
+  if (inputs.params !== undefined) {
+    for (const v of Object.values(inputs.params)) {
+      if (typeof v === 'string') over('a params value', v.length, limits.maxHashLength, 'maxHashLength');
+    }
+  }
+}
+
+/** Caps that bound CPU time or memory of a derivation (maxChainSteps alone bounds a cheap chain). */
+const WORK_LIMITS: ReadonlySet<keyof Limits> = new Set<keyof Limits>([
+  'maxBcryptCost',
+  'maxRounds',
+  'maxPbkdf2Iterations',
+  'maxMemoryBytes',
+  'maxArgon2Passes',
+]);
+
+/**
+ * Throws ERR_LIMIT_EXCEEDED when the parsed hash asks for more than the caps allow. Runs before
+ * any derivation. Returns the checks (the engine uses them to route heavy native work).
+ */
+export function enforceCosts(scheme: Scheme, parsed: ParsedHash, limits: Readonly<Limits>): readonly CostCheck[] {
+  if (!scheme.cost) return [];
+  let checks: readonly CostCheck[];
+  try {
+    checks = scheme.cost(parsed);
+  } catch (e) {
+    throw toLegacyHashError(e, 'cost', scheme.id);
+  }
+  for (const c of checks) {
     const cap = limits[c.limit];
-    if (!(c.value <= cap)) {
+    // NaN, a missing value or an unknown limit name all fail closed.
+    if (typeof c.value !== 'number' || typeof cap !== 'number' || !(c.value <= cap)) {
       throw new LegacyHashError('ERR_LIMIT_EXCEEDED', `${scheme.id}: ${c.name} ${c.value} exceeds ${c.limit} ${cap}`, {
         scheme: scheme.id,
         field: c.limit,
@@ -46,21 +84,74 @@ export function enforceCosts(scheme: Scheme, parsed: ParsedHash, limits: Readonl
       });
     }
   }
+  return checks;
 }
 
-/** Runs the derivation where it belongs: worker pool for CPU-heavy JS, else here (native async). */
+let derivations = 0;
+
+/** For the limit tests: how many derivations were started (proves a capped hash did no work). */
+export function derivationCount(): number {
+  return derivations;
+}
+
+/** Where a derivation runs; see deriveFor. */
+export type DeriveRoute = 'worker' | 'native' | 'inline';
+
+/**
+ * The route for one derivation: `worker` for CPU-heavy JavaScript (scheme.offload), `native`
+ * for native async work whose cost is read from the hash (admission-gated libuv pool), `inline`
+ * for fixed-cost digests (microseconds) and when the pool is disabled (`workers: 0`).
+ */
+export function routeFor(scheme: Scheme, parsed: ParsedHash, password: Uint8Array, checks: readonly CostCheck[]): DeriveRoute {
+  let offload: boolean;
+  try {
+    offload = typeof scheme.offload === 'function' ? scheme.offload(parsed, password) : scheme.offload === true;
+  } catch (e) {
+    throw toLegacyHashError(e, 'derive', scheme.id);
+  }
+  const pooled = poolOptions().workers > 0;
+  if (offload) return pooled ? 'worker' : 'inline';
+  // maxRounds caps JavaScript-computed loops: past a few hundred microseconds of them, the
+  // derivation leaves the event loop even if the scheme did not ask (the worker can only run
+  // built-in schemes; runtime-registered ones stay inline, bounded by maxRounds).
+  const rounds = checks.reduce((n, c) => (c.limit === 'maxRounds' ? Math.max(n, c.value) : n), 0);
+  if (rounds > INLINE_MAX_ROUNDS && pooled && isBuiltIn(scheme)) return 'worker';
+  return checks.some((c) => WORK_LIMITS.has(c.limit) && c.limit !== 'maxRounds') ? 'native' : 'inline';
+}
+
+/** JavaScript loop iterations run inline at most (about a millisecond of digests). */
+export const INLINE_MAX_ROUNDS = 1000;
+
+let builtIn: ReadonlySet<Scheme> | undefined;
+/** Schemes the worker threads know (registered at import, not through registerScheme()). */
+function isBuiltIn(scheme: Scheme): boolean {
+  builtIn ??= new Set<Scheme>(BUILT_IN_SCHEMES);
+  // 'wrapped' is built by the registry itself (every thread has it); registerScheme() refuses taken ids.
+  return builtIn.has(scheme) || scheme.id === 'wrapped';
+}
+
+/** Runs the derivation where it belongs (see routeFor). Non-LegacyHashError failures -> ERR_INTERNAL. */
 export async function deriveFor(
   scheme: Scheme,
   password: Uint8Array,
   parsed: ParsedHash,
   inputs: SchemeInputs,
   signal?: AbortSignal,
+  checks: readonly CostCheck[] = [],
 ): Promise<Derived> {
-  const offload = typeof scheme.offload === 'function' ? scheme.offload(parsed, password) : scheme.offload === true;
-  if (offload && poolOptions().workers > 0) {
-    return runOffloaded(scheme.id, password, parsed, inputs, signal);
+  derivations++;
+  try {
+    const route = routeFor(scheme, parsed, password, checks);
+    if (route === 'worker') return await runOffloaded(scheme.id, password, parsed, inputs, signal);
+    if (route === 'native') return await runNativeDerive(async () => scheme.derive(password, parsed, inputs), signal);
+    if (signal?.aborted) throw new LegacyHashError('ERR_ABORTED', 'verification aborted');
+    // Perf (issue #8): with no signal nothing can interrupt an inline derivation; await it
+    // directly instead of through abortable(Promise.resolve(...)) (one promise less per verify).
+    const derived = scheme.derive(password, parsed, inputs);
+    return signal ? await abortable(Promise.resolve(derived), signal) : await derived;
+  } catch (e) {
+    throw toLegacyHashError(e, 'derive', scheme.id);
   }
-  return abortable(Promise.resolve(scheme.derive(password, parsed, inputs)), signal);
 }
 
 /**
@@ -69,8 +160,9 @@ export async function deriveFor(
  */
 export function matches(derived: Derived, expected: Uint8Array): boolean {
   if (derived instanceof Uint8Array) return constantTimeEqual(derived, expected);
+  if (!Array.isArray(derived)) return false;
   let ok = false;
-  for (const d of derived) ok = constantTimeEqual(d, expected) || ok;
+  for (const d of derived) ok = (d instanceof Uint8Array && constantTimeEqual(d, expected)) || ok;
   return ok;
 }
 
@@ -83,26 +175,7 @@ export async function checkScheme(
   limits: Readonly<Limits>,
   signal?: AbortSignal,
 ): Promise<boolean> {
-  enforceCosts(scheme, parsed, limits);
-  const derived = await deriveFor(scheme, password, parsed, inputs, signal);
+  const checks = enforceCosts(scheme, parsed, limits);
+  const derived = await deriveFor(scheme, password, parsed, inputs, signal, checks);
   return matches(derived, parsed.expected);
-}
-
-function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
-  if (!signal) return p;
-  if (signal.aborted) return Promise.reject(new LegacyHashError('ERR_ABORTED', 'verification aborted'));
-  return new Promise<T>((resolve, reject) => {
-    const onAbort = () => reject(new LegacyHashError('ERR_ABORTED', 'verification aborted'));
-    signal.addEventListener('abort', onAbort, { once: true });
-    p.then(
-      (v) => {
-        signal.removeEventListener('abort', onAbort);
-        resolve(v);
-      },
-      (e) => {
-        signal.removeEventListener('abort', onAbort);
-        reject(e);
-      },
-    );
-  });
 }

@@ -4,9 +4,12 @@
  */
 export { verify, verifyDetailed, type VerifyResult } from './verify.js';
 export { identify } from './identify.js';
+export { verifyDummy, type DummyOptions } from './dummy.js';
 export { wrap, isWrapped, type WrapOptions } from './wrap/wrap.js';
 export { schemes, type SchemeInfo } from './schemes.js';
-export { LegacyHashError, isLegacyHashError, type ErrorCode } from './errors.js';
+export { registerScheme } from './registry.js';
+export { defineFormulaScheme, type FormulaSchemeDefinition } from './formula/scheme.js';
+export { LegacyHashError, isLegacyHashError, ERROR_CODES, type ErrorCode } from './errors.js';
 export { DEFAULT_LIMITS, setDefaultLimits, getDefaultLimits, type Limits } from './limits.js';
-export { configurePool, shutdownPool, type PoolOptions } from './worker/pool.js';
-export type { Candidate, CostParameter, IdentifyOptions, InputName, VerifyOptions } from './types.js';
+export { configurePool, shutdownPool, poolStats, type PoolOptions, type PoolStats } from './worker/pool.js';
+export type { Candidate, CostParameter, IdentifyOptions, InputName, Scheme, VerifyOptions } from './types.js';

@@ -55,13 +55,19 @@ export function getDefaultLimits(): Readonly<Limits> {
   return globalLimits;
 }
 
-/** The caps for one call: per-call overrides over the process-wide ones. */
+/**
+ * The caps for one call: per-call overrides over the process-wide ones. A value of `Infinity`
+ * removes a cap (only for trusted data); unknown keys are ignored.
+ */
 export function resolveLimits(overrides?: Partial<Limits>): Readonly<Limits> {
   if (!overrides) return globalLimits;
   return { ...globalLimits, ...checkLimits(overrides) };
 }
 
 function checkLimits(overrides: Partial<Limits>): Partial<Limits> {
+  if (typeof overrides !== 'object' || overrides === null) {
+    throw new LegacyHashError('ERR_INVALID_ARGUMENT', 'limits must be an object', { field: 'limits' });
+  }
   const out: Partial<Limits> = {};
   for (const [k, v] of Object.entries(overrides)) {
     if (!(k in DEFAULT_LIMITS)) continue;

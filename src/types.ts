@@ -106,6 +106,15 @@ export interface Scheme<P extends ParsedHash = any> {
    */
   readonly rank: number;
   /**
+   * Optional promise about the shape, used only to skip work in detection (identify/verify look
+   * at the first character of a string and ask only the schemes that can claim it): `recognize(s)`
+   * returns false whenever `s` starts with none of these. `['$P$', '$H$']` for phpass; the 22 hex
+   * digits (HEX_FIRST_CHARS in src/core/prefixes.ts) for bare hex digests. Omitted = may claim
+   * any string (always asked). A wrong declaration would hide the scheme: test/identify-fast.test.ts
+   * checks every declaration against recognize().
+   */
+  readonly prefixes?: readonly string[];
+  /**
    * Cheap shape test: does this string claim to be this scheme? A string that is claimed but
    * fails `parse` is reported as ERR_MALFORMED_HASH rather than ERR_UNKNOWN_FORMAT.
    */

@@ -2,11 +2,11 @@ import { detect, type Fit } from './detect/candidates.js';
 import { normalizeStored } from './detect/normalize.js';
 import { missingInputs } from './detect/rank.js';
 import { passwordBytes } from './core/password.js';
-import { checkScheme, schemeInputs } from './engine.js';
-import { LegacyHashError } from './errors.js';
-import { resolveLimits } from './limits.js';
+import { checkScheme, enforceInputLimits, schemeInputs } from './engine.js';
+import { LegacyHashError, toLegacyHashError } from './errors.js';
+import { resolveLimits, type Limits } from './limits.js';
 import { getScheme } from './registry.js';
-import type { InputName, VerifyOptions } from './types.js';
+import type { InputName, Scheme, VerifyOptions } from './types.js';
 
 export interface VerifyResult {
   /** true when the password matches. */
@@ -38,8 +38,24 @@ export async function verifyDetailed(
   stored: string,
   options: VerifyOptions = {},
 ): Promise<VerifyResult> {
+  try {
+    return await verifyUnchecked(password, stored, options);
+  } catch (e) {
+    // Last line of defence: schemes are wrapped site by site; whatever still slips through
+    // (a bug in the engine itself) leaves as a LegacyHashError that quotes nothing.
+    throw toLegacyHashError(e, 'engine');
+  }
+}
+
+async function verifyUnchecked(password: string | Uint8Array, stored: string, options: VerifyOptions): Promise<VerifyResult> {
+  if (typeof options !== 'object' || options === null) {
+    throw new LegacyHashError('ERR_INVALID_ARGUMENT', 'options must be an object', { field: 'options' });
+  }
   const limits = resolveLimits(options.limits);
-  const pw = passwordBytes(password);
+  // Length caps before any copy or encoding: a UTF-8 encoding is never shorter than the
+  // string's UTF-16 length, so an over-long string is refused without encoding it.
+  if (typeof password === 'string' && password.length > limits.maxPasswordBytes) throw passwordTooLong(password.length, limits);
+  if (password instanceof Uint8Array && password.length > limits.maxPasswordBytes) throw passwordTooLong(password.length, limits);
   if (typeof stored !== 'string') {
     throw new LegacyHashError('ERR_INVALID_ARGUMENT', 'stored hash must be a string', { field: 'stored' });
   }
@@ -50,46 +66,55 @@ export async function verifyDetailed(
       limit: limits.maxHashLength,
     });
   }
-  if (pw.length > limits.maxPasswordBytes) {
-    throw new LegacyHashError('ERR_LIMIT_EXCEEDED', 'password is longer than maxPasswordBytes', {
-      field: 'maxPasswordBytes',
-      value: pw.length,
-      limit: limits.maxPasswordBytes,
-    });
-  }
-  const inputs = schemeInputs(options);
-  const text = normalizeStored(stored);
-  const signal = deadlineSignal(options);
-
-  let fits: Fit[];
-  if (options.scheme !== undefined) {
-    const scheme = getScheme(options.scheme);
-    if (!scheme.recognize(text)) {
-      throw new LegacyHashError('ERR_MALFORMED_HASH', `${scheme.id}: string does not have this scheme's form`, {
-        scheme: scheme.id,
-      });
-    }
-    fits = [{ scheme, parsed: scheme.parse(text, inputs), missing: missingInputs(scheme, inputs), score: 0 }];
-  } else {
-    const found = detect(text, inputs, options.platform?.toLowerCase());
-    if (found.fits.length === 0) {
-      throw found.malformed ?? new LegacyHashError('ERR_UNKNOWN_FORMAT', 'no supported scheme recognises this hash');
-    }
-    fits = found.fits;
-  }
-
-  const runnable = fits.filter((f) => f.missing.length === 0);
-  if (runnable.length === 0) {
-    const need = [...new Set(fits.flatMap((f) => f.missing))] as InputName[];
-    throw new LegacyHashError(
-      'ERR_MISSING_INPUT',
-      `this hash needs ${need.join(' or ')} (candidates: ${fits.map((f) => f.scheme.id).join(', ')})`,
-      { field: need[0], scheme: fits[0]!.scheme.id },
-    );
-  }
-
-  const tried: string[] = [];
+  const pw = passwordBytes(password);
   try {
+    if (pw.length > limits.maxPasswordBytes) throw passwordTooLong(pw.length, limits);
+    const inputs = schemeInputs(options);
+    enforceInputLimits(inputs, limits);
+    const text = normalizeStored(stored);
+    const signal = deadlineSignal(options);
+    if (signal?.aborted) throw new LegacyHashError('ERR_ABORTED', 'verification aborted');
+
+    let fits: Fit[];
+    if (options.scheme !== undefined) {
+      if (typeof options.scheme !== 'string') {
+        throw new LegacyHashError('ERR_INVALID_ARGUMENT', 'options.scheme must be a string', { field: 'scheme' });
+      }
+      const scheme = getScheme(options.scheme);
+      if (!recognizes(scheme, text)) {
+        throw new LegacyHashError('ERR_MALFORMED_HASH', `${scheme.id}: string does not have this scheme's form`, {
+          scheme: scheme.id,
+        });
+      }
+      let parsed;
+      try {
+        parsed = scheme.parse(text, inputs);
+      } catch (e) {
+        throw toLegacyHashError(e, 'parse', scheme.id);
+      }
+      fits = [{ scheme, parsed, missing: missingInputs(scheme, inputs), score: 0 }];
+    } else {
+      if (options.platform !== undefined && typeof options.platform !== 'string') {
+        throw new LegacyHashError('ERR_INVALID_ARGUMENT', 'options.platform must be a string', { field: 'platform' });
+      }
+      const found = detect(text, inputs, options.platform?.toLowerCase());
+      if (found.fits.length === 0) {
+        throw found.malformed ?? new LegacyHashError('ERR_UNKNOWN_FORMAT', 'no supported scheme recognises this hash');
+      }
+      fits = found.fits;
+    }
+
+    const runnable = fits.filter((f) => f.missing.length === 0);
+    if (runnable.length === 0) {
+      const need = [...new Set(fits.flatMap((f) => f.missing))] as InputName[];
+      throw new LegacyHashError(
+        'ERR_MISSING_INPUT',
+        `this hash needs ${need.join(' or ')} (candidates: ${fits.map((f) => f.scheme.id).join(', ')})`,
+        { field: need[0], scheme: fits[0]!.scheme.id },
+      );
+    }
+
+    const tried: string[] = [];
     for (const fit of runnable) {
       tried.push(fit.scheme.id);
       if (await checkScheme(fit.scheme, pw, fit.parsed, inputs, limits, signal)) {
@@ -102,11 +127,30 @@ export async function verifyDetailed(
   }
 }
 
+function recognizes(scheme: Scheme, text: string): boolean {
+  try {
+    return scheme.recognize(text) === true;
+  } catch (e) {
+    throw toLegacyHashError(e, 'recognize', scheme.id);
+  }
+}
+
+function passwordTooLong(length: number, limits: Readonly<Limits>): LegacyHashError {
+  return new LegacyHashError('ERR_LIMIT_EXCEEDED', 'password is longer than maxPasswordBytes', {
+    field: 'maxPasswordBytes',
+    value: length,
+    limit: limits.maxPasswordBytes,
+  });
+}
+
 function deadlineSignal(options: VerifyOptions): AbortSignal | undefined {
   const { signal, timeoutMs } = options;
+  if (signal !== undefined && !(signal instanceof AbortSignal)) {
+    throw new LegacyHashError('ERR_INVALID_ARGUMENT', 'signal must be an AbortSignal', { field: 'signal' });
+  }
   if (timeoutMs === undefined) return signal;
-  if (typeof timeoutMs !== 'number' || !(timeoutMs >= 0)) {
-    throw new LegacyHashError('ERR_INVALID_ARGUMENT', 'timeoutMs must be a non-negative number', { field: 'timeoutMs' });
+  if (typeof timeoutMs !== 'number' || !(timeoutMs >= 0) || timeoutMs > 2 ** 31 - 1) {
+    throw new LegacyHashError('ERR_INVALID_ARGUMENT', 'timeoutMs must be a number from 0 to 2^31-1', { field: 'timeoutMs' });
   }
   const timeout = AbortSignal.timeout(timeoutMs);
   return signal ? AbortSignal.any([signal, timeout]) : timeout;

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { hashSync } from '@node-rs/bcrypt';
-import { bcryptRaw, type BcryptKeyMode } from '../src/algorithms/bcrypt-core.js';
+import { bcryptRaw, type BcryptEngine, type BcryptKeyMode } from '../src/algorithms/bcrypt-core.js';
 import { decodeBcrypt64, encodeBcrypt64, fromHex, toHex } from '../src/core/encoding.js';
 
 interface Vector {
@@ -18,6 +18,9 @@ interface Vector {
 const file = JSON.parse(
   readFileSync(new URL('./vectors/bcrypt-variants.json', import.meta.url), 'utf8'),
 ) as { vectors: Vector[] };
+
+/** Both schedules: WebAssembly (production) and TypeScript (fallback without WebAssembly). */
+const ENGINES: readonly BcryptEngine[] = ['wasm', 'js'];
 
 const MODES: readonly BcryptKeyMode[] = [
   'correct',
@@ -40,9 +43,9 @@ function modeOf(v: Vector): BcryptKeyMode {
   return mode;
 }
 
-function hashWith(password: Uint8Array, setting: string, mode: BcryptKeyMode): string {
+function hashWith(password: Uint8Array, setting: string, mode: BcryptKeyMode, engine: BcryptEngine): string {
   const { cost, salt } = parse(setting + '.'.repeat(31));
-  return encodeBcrypt64(bcryptRaw(password, salt, cost, mode));
+  return encodeBcrypt64(bcryptRaw(password, salt, cost, mode, engine));
 }
 
 /** Small deterministic PRNG (xorshift32) so failures reproduce. */
@@ -56,56 +59,56 @@ function rng(seed: number): () => number {
   };
 }
 
-describe('bcryptRaw known answers (test/vectors/bcrypt-variants.json)', () => {
-  it('has vectors for every mode', () => {
-    const seen = new Set(file.vectors.map(modeOf));
-    expect([...seen].sort()).toEqual([...MODES].sort());
-  });
+it('bcrypt-variants.json has vectors for every mode', () => {
+  const seen = new Set(file.vectors.map(modeOf));
+  expect([...seen].sort()).toEqual([...MODES].sort());
+});
 
+describe.each(ENGINES)('bcryptRaw known answers (test/vectors/bcrypt-variants.json), engine %s', (engine) => {
   for (const v of file.vectors) {
     const mode = modeOf(v);
     const len = v.passwordHex.length / 2;
     it(`${v.hash.slice(0, 7)} ${mode}, ${len} bytes: ${v.note.replace(/^mode: [a-z0-9-]+; /, '')}`, () => {
       expect(v.scheme).toBe('bcrypt');
       const { cost, salt, checksum } = parse(v.hash);
-      const raw = bcryptRaw(fromHex(v.passwordHex)!, salt, cost, mode);
+      const raw = bcryptRaw(fromHex(v.passwordHex)!, salt, cost, mode, engine);
       expect(raw.length).toBe(23);
       expect(encodeBcrypt64(raw)).toBe(checksum);
     });
   }
 });
 
-describe('bcryptRaw behaviour', () => {
+describe.each(ENGINES)('bcryptRaw behaviour, engine %s', (engine) => {
   const salt = decodeBcrypt64('abcdefghijklmnopqrstuu', 16)!;
   const ascii = (s: string) => new Uint8Array(Buffer.from(s, 'latin1'));
 
   it('rejects a salt that is not 16 bytes and a cost outside 4..31', () => {
-    expect(() => bcryptRaw(ascii('x'), new Uint8Array(15), 4, 'correct')).toThrow(RangeError);
-    expect(() => bcryptRaw(ascii('x'), salt, 3, 'correct')).toThrow(RangeError);
-    expect(() => bcryptRaw(ascii('x'), salt, 32, 'correct')).toThrow(RangeError);
-    expect(() => bcryptRaw(ascii('x'), salt, 4.5, 'correct')).toThrow(RangeError);
+    expect(() => bcryptRaw(ascii('x'), new Uint8Array(15), 4, 'correct', engine)).toThrow(RangeError);
+    expect(() => bcryptRaw(ascii('x'), salt, 3, 'correct', engine)).toThrow(RangeError);
+    expect(() => bcryptRaw(ascii('x'), salt, 32, 'correct', engine)).toThrow(RangeError);
+    expect(() => bcryptRaw(ascii('x'), salt, 4.5, 'correct', engine)).toThrow(RangeError);
   });
 
   it('returns a fresh array each call (scratch state is reused, results are not)', () => {
-    const a = bcryptRaw(ascii('a'), salt, 4, 'correct');
-    const b = bcryptRaw(ascii('b'), salt, 4, 'correct');
+    const a = bcryptRaw(ascii('a'), salt, 4, 'correct', engine);
+    const b = bcryptRaw(ascii('b'), salt, 4, 'correct', engine);
     expect(toHex(a)).not.toBe(toHex(b));
-    expect(toHex(a)).toBe(toHex(bcryptRaw(ascii('a'), salt, 4, 'correct')));
+    expect(toHex(a)).toBe(toHex(bcryptRaw(ascii('a'), salt, 4, 'correct', engine)));
   });
 
   it('ignores bytes after the first NUL and after 72 bytes', () => {
-    const base = hashWith(ascii('abc'), '$2b$04$abcdefghijklmnopqrstuu', 'correct');
-    expect(hashWith(ascii('abc\0def'), '$2b$04$abcdefghijklmnopqrstuu', 'correct')).toBe(base);
+    const base = hashWith(ascii('abc'), '$2b$04$abcdefghijklmnopqrstuu', 'correct', engine);
+    expect(hashWith(ascii('abc\0def'), '$2b$04$abcdefghijklmnopqrstuu', 'correct', engine)).toBe(base);
     const long = 'x'.repeat(72);
-    const h72 = hashWith(ascii(long), '$2b$04$abcdefghijklmnopqrstuu', 'correct');
-    expect(hashWith(ascii(long + 'tail'), '$2b$04$abcdefghijklmnopqrstuu', 'correct')).toBe(h72);
+    const h72 = hashWith(ascii(long), '$2b$04$abcdefghijklmnopqrstuu', 'correct', engine);
+    expect(hashWith(ascii(long + 'tail'), '$2b$04$abcdefghijklmnopqrstuu', 'correct', engine)).toBe(h72);
   });
 
   it('safety equals correct for valid UTF-8 and for bytes that never sign-extend harmlessly', () => {
     for (const pw of ['', 'U*U', 'Pässword1!', '密码', '\u{1F511}key']) {
       const bytes = new Uint8Array(Buffer.from(pw, 'utf8'));
-      expect(hashWith(bytes, '$2a$04$abcdefghijklmnopqrstuu', 'safety')).toBe(
-        hashWith(bytes, '$2a$04$abcdefghijklmnopqrstuu', 'correct'),
+      expect(hashWith(bytes, '$2a$04$abcdefghijklmnopqrstuu', 'safety', engine)).toBe(
+        hashWith(bytes, '$2a$04$abcdefghijklmnopqrstuu', 'correct', engine),
       );
     }
   });
@@ -114,17 +117,17 @@ describe('bcryptRaw behaviour', () => {
     const r = rng(7);
     for (const n of [0, 1, 71, 72, 73, 200, 254]) {
       const pw = Uint8Array.from({ length: n }, () => 1 + (r() % 255));
-      expect(hashWith(pw, '$2a$04$abcdefghijklmnopqrstuu', 'openbsd-2a')).toBe(
-        hashWith(pw, '$2a$04$abcdefghijklmnopqrstuu', 'correct'),
+      expect(hashWith(pw, '$2a$04$abcdefghijklmnopqrstuu', 'openbsd-2a', engine)).toBe(
+        hashWith(pw, '$2a$04$abcdefghijklmnopqrstuu', 'correct', engine),
       );
     }
-    expect(hashWith(new Uint8Array(0), '$2$04$abcdefghijklmnopqrstuu', 'no-nul')).toBe(
-      hashWith(new Uint8Array(0), '$2b$04$abcdefghijklmnopqrstuu', 'correct'),
+    expect(hashWith(new Uint8Array(0), '$2$04$abcdefghijklmnopqrstuu', 'no-nul', engine)).toBe(
+      hashWith(new Uint8Array(0), '$2b$04$abcdefghijklmnopqrstuu', 'correct', engine),
     );
   });
 });
 
-describe('bcryptRaw vs @node-rs/bcrypt (independent implementation)', () => {
+describe.each(ENGINES)('bcryptRaw vs @node-rs/bcrypt (independent implementation), engine %s', (engine) => {
   it("mode 'correct' equals hashSync for random passwords and salts at cost 4", () => {
     fc.assert(
       fc.property(
@@ -132,7 +135,7 @@ describe('bcryptRaw vs @node-rs/bcrypt (independent implementation)', () => {
         fc.uint8Array({ minLength: 16, maxLength: 16 }),
         (password, salt) => {
           const setting = `$2b$04$${encodeBcrypt64(salt)}`;
-          const ours = setting + encodeBcrypt64(bcryptRaw(password, salt, 4, 'correct'));
+          const ours = setting + encodeBcrypt64(bcryptRaw(password, salt, 4, 'correct', engine));
           expect(ours).toBe(hashSync(password, { salt: setting }));
         },
       ),
@@ -143,7 +146,7 @@ describe('bcryptRaw vs @node-rs/bcrypt (independent implementation)', () => {
 
 const phpAvailable = !spawnSync('php', ['-v']).error;
 
-describe('bcryptRaw vs live PHP crypt()', () => {
+describe.each(ENGINES)('bcryptRaw vs live PHP crypt(), engine %s', (engine) => {
   it.skipIf(!phpAvailable)(
     'matches PHP for 200 random 8-bit passwords x $2b$/$2x$/$2a$ at cost 4',
     () => {
@@ -174,7 +177,7 @@ describe('bcryptRaw vs live PHP crypt()', () => {
       const lines = out.stdout.trimEnd().split('\n');
       expect(lines.length).toBe(jobs.length);
       jobs.forEach((j, i) => {
-        expect(`${j.setting}${hashWith(j.pw, j.setting, j.mode)}`, `pw ${toHex(j.pw)}`).toBe(lines[i]);
+        expect(`${j.setting}${hashWith(j.pw, j.setting, j.mode, engine)}`, `pw ${toHex(j.pw)}`).toBe(lines[i]);
       });
     },
     60_000,

@@ -121,6 +121,7 @@ export const argon2 = defineScheme<Argon2Parsed>({
     { name: 'parallelism', default: 1, min: 1, max: 0xffffff, limit: 'maxParallelism' },
   ],
   rank: 100,
+  prefixes: ['$argon2'],
   recognize: (s) => s.startsWith('$argon2'),
   parse: (s) => parseArgon2Phc('argon2', s),
   cost: (p) => argon2Costs(p.params),

@@ -112,6 +112,9 @@ async function correctNative(password: Uint8Array, p: BcryptParsed): Promise<Uin
 export async function deriveBcrypt(password: Uint8Array, p: BcryptParsed, inputs?: SchemeInputs): Promise<Uint8Array[]> {
   if (!p.canonical) return [];
   const modes = bcryptModes(p.ident, password, inputs);
+  // The plain correct computation goes to @node-rs/bcrypt (libuv pool); every other mode runs
+  // bcryptRaw's WebAssembly schedule (as fast as native: bench/bcrypt.mjs) on the worker pool
+  // (bcryptNeedsWorker), so neither blocks the event loop.
   const out: Uint8Array[] = [];
   for (const mode of modes) {
     out.push(
@@ -147,6 +150,7 @@ export const bcrypt = defineScheme<BcryptParsed>({
   example: { password: 'hashcat', hash: '$2a$05$MBCzKhG1KhezLh.0LRa0Kuw12nLJtpHy6DIaU.JAnqJUDYspHC.Ou' }, // hashcat 3200
   costs: BCRYPT_COSTS,
   rank: 100,
+  prefixes: ['$2'],
   recognize: (s) => s.startsWith('$2'),
   parse: (s) => parseBcrypt('bcrypt', s),
   cost: (p) => [{ limit: 'maxBcryptCost', value: p.cost, name: 'cost' }],

@@ -5,6 +5,7 @@
  */
 import { digest, type DigestName, DIGEST_BYTES } from '../core/digest.js';
 import { fromHex } from '../core/encoding.js';
+import { HEX_FIRST_CHARS } from '../core/prefixes.js';
 import { defineScheme } from '../core/scheme.js';
 import { malformed } from '../errors.js';
 import type { ParsedHash, Scheme } from '../types.js';
@@ -32,6 +33,7 @@ function unsalted(
     platformIds,
     example,
     rank,
+    prefixes: HEX_FIRST_CHARS,
     recognize: (s) => shape.test(s),
     parse: (s) => ({ expected: parseHexDigest(alg, s, alg) }),
     derive: (pw) => digest(alg, pw),

@@ -7,6 +7,7 @@
 import { utf8 } from '../core/bytes.js';
 import { digest, type DigestName } from '../core/digest.js';
 import { fromHex, toHexBytes } from '../core/encoding.js';
+import { HEX_FIRST_CHARS } from '../core/prefixes.js';
 import { defineScheme } from '../core/scheme.js';
 import { malformed } from '../errors.js';
 import type { CostCheck, ParsedHash, Scheme } from '../types.js';
@@ -36,12 +37,13 @@ export const magento1 = defineScheme<SaltedHexParsed>({
     'Magento 1 EE 1.x (sha256)',
     'Magento 1.9.4.3+ without password_hash (sha512)',
     'Magento 2.0 pre-release `sha256:salt`',
-    'osCommerce 2.2 (md5, 2-hex salt)',
+    'osCommerce 2.2 and xt:Commerce (md5, 2-hex salt)',
     'Zen Cart <= 1.5.1 (md5) and 1.5.2+ (sha256)',
   ],
-  platformIds: ['magento1', 'magento2', 'oscommerce', 'zencart'],
+  platformIds: ['magento1', 'magento2', 'oscommerce', 'xtcommerce', 'zencart'],
   example: { password: 'hashcat', hash: '57ab8499d08c59a7211c77f557bf9425:4247' }, // hashcat mode 20 example
   rank: 90,
+  prefixes: HEX_FIRST_CHARS,
   recognize: (s) => M1_SHAPE.test(s),
   parse(s) {
     const colon = s.indexOf(':');
@@ -150,6 +152,7 @@ export const magento2 = defineScheme<Magento2Parsed>({
     { name: 'passes', default: 2, min: 1, max: 0xffffffff, limit: 'maxArgon2Passes' },
   ],
   rank: 100,
+  prefixes: HEX_FIRST_CHARS,
   recognize: (s) => M2_SHAPE.test(s),
   parse(s) {
     const first = s.indexOf(':');

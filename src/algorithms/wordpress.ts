@@ -27,6 +27,7 @@ export const wordpress = defineScheme<BcryptParsed>({
   example: { password: 'admin', hash: '$wp$2y$10$Q1xinFjrZeLWJBvxviIL6u834Fu.evIEFHAUVisQ5O.w9Dm0sMdES' },
   costs: BCRYPT_COSTS,
   rank: 100,
+  prefixes: ['$wp$'],
   recognize: (s) => s.startsWith('$wp$'),
   parse: (s) => parseBcrypt('wordpress', s.slice(3)),
   cost: (p) => [{ limit: 'maxBcryptCost', value: p.cost, name: 'cost' }],

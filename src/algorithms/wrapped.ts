@@ -52,6 +52,7 @@ export function makeWrappedScheme(lookup: (id: string) => Scheme | undefined): S
       hash: '$lhw$1$argon2id$m=256,t=1,p=1$c29tZXNhbHRzb21lc2FsdA$OKe3Xm3iUff2GN1cRbp0BDHCnNojsUblnjbvVMLXxW8$magento1$00000000000000000000000000000000:4247',
     },
     rank: 100,
+    prefixes: [WRAPPED_PREFIX],
     recognize: (s) => s.startsWith(WRAPPED_PREFIX),
     parse(s, inputs) {
       const f = splitWrapped(s);

@@ -8,6 +8,14 @@ import { timingSafeEqual } from 'node:crypto';
 export function constantTimeEqual(a: Uint8Array, b: Uint8Array): boolean {
   compareCalls++;
   if (a.length !== b.length) return false;
+  // Perf (issue #8): digests up to 64 bytes are compared in JavaScript, OR-accumulating the XOR
+  // of every byte pair with no early exit (the same technique as timingSafeEqual's C++), which
+  // avoids ~0.3 µs of native-call overhead per verify. Longer inputs use node:crypto.
+  if (a.length <= 64) {
+    let diff = 0;
+    for (let i = 0; i < a.length; i++) diff |= a[i]! ^ b[i]!;
+    return diff === 0;
+  }
   return timingSafeEqual(a, b);
 }
 

@@ -19,10 +19,18 @@ parentPort!.on('message', async (req: Request) => {
     const result = await getScheme(req.schemeId).derive(req.password, req.parsed, req.inputs);
     reply = { id: req.id, ok: true, result };
   } catch (e) {
+    // A LegacyHashError's code and message (written to be safe) cross back; for anything else
+    // the main thread reports the raw message to its internal-error hook and throws ERR_INTERNAL.
     const code = e instanceof LegacyHashError ? e.code : undefined;
-    reply = { id: req.id, ok: false, error: { code, message: e instanceof Error ? e.message : 'derive failed' } };
+    const message = e instanceof Error ? `${e.name}: ${e.message}` : 'derive failed';
+    reply = { id: req.id, ok: false, error: { code, message } };
   } finally {
     req.password.fill(0);
   }
-  parentPort!.postMessage(reply);
+  try {
+    parentPort!.postMessage(reply);
+  } catch {
+    // The result is not cloneable (a scheme bug): say so instead of leaving the job hanging.
+    parentPort!.postMessage({ id: req.id, ok: false, error: { message: 'derive result is not cloneable' } } satisfies WorkerReply);
+  }
 });

@@ -1,0 +1,131 @@
+/**
+ * ASP.NET Membership (System.Web.Security.SqlMembershipProvider, .NET 2.0-4.8), PasswordFormat
+ * = Hashed (1). Columns aspnet_Membership.Password (base64 digest) and PasswordSalt (base64 of
+ * 16 random bytes): pass the salt column as `options.salt`, as stored.
+ * Source: microsoft/referencesource System.Web/Security/SQLMembershipProvider.cs (EncodePassword,
+ * GetHashAlgorithm), Membership.cs (HashAlgorithmType), MachineKeySection.cs; mscorlib
+ * HMACSHA1/256/384/512/HMACMD5 default key sizes (64, 64, 128, 128, 64 bytes). formats.md §19.
+ *
+ * EncodePassword(pass, 1, salt): bIn = UTF-16LE(pass), bSalt = base64-decode(salt), then
+ * - a plain HashAlgorithm (SHA1 — forced under the default passwordCompatMode="Framework20" —,
+ *   MD5, SHA256, SHA384, SHA512): H(bSalt . bIn);
+ * - a KeyedHashAlgorithm (HMACSHA256 = the machineKey default under Framework40, or any HMAC
+ *   named by hashAlgorithmType): HMAC(key, bIn), key = bSalt cut or repeated to the algorithm's
+ *   default key size.
+ * Which one ran is web.config, not data: both readings of the stored digest's length are tried
+ * unless `options.params.membershipHashAlgorithm` names it (SHA1, MD5, SHA256, SHA384, SHA512,
+ * HMACSHA1, HMACMD5, HMACSHA256, HMACSHA384, HMACSHA512). Encrypted (2) and Clear (0) formats are
+ * out of scope (reversible with the machine key; plain text).
+ */
+import { digest, DIGEST_BYTES, hmac, type DigestName } from '../core/digest.js';
+import { fromBase64 } from '../core/encoding.js';
+import { stringParam } from '../core/params.js';
+import { defineScheme } from '../core/scheme.js';
+import { LegacyHashError, malformed } from '../errors.js';
+import type { ParsedHash, Scheme } from '../types.js';
+
+type MembershipAlg = 'md5' | 'sha1' | 'sha256' | 'sha384' | 'sha512';
+
+interface Reading {
+  alg: MembershipAlg;
+  keyed: boolean;
+}
+
+interface MembershipParsed extends ParsedHash {
+  salt: Uint8Array;
+  readings: Reading[];
+}
+
+/** .NET HMAC* parameterless constructors: Utils.GenerateRandom(n). */
+const HMAC_KEY_BYTES: Readonly<Record<MembershipAlg, number>> = { md5: 64, sha1: 64, sha256: 64, sha384: 128, sha512: 128 };
+const BY_LENGTH: Readonly<Record<number, MembershipAlg>> = { 16: 'md5', 20: 'sha1', 32: 'sha256', 48: 'sha384', 64: 'sha512' };
+const NAMED: Readonly<Record<string, Reading>> = {
+  MD5: { alg: 'md5', keyed: false },
+  SHA1: { alg: 'sha1', keyed: false },
+  SHA256: { alg: 'sha256', keyed: false },
+  SHA384: { alg: 'sha384', keyed: false },
+  SHA512: { alg: 'sha512', keyed: false },
+  HMACMD5: { alg: 'md5', keyed: true },
+  HMACSHA1: { alg: 'sha1', keyed: true },
+  HMACSHA256: { alg: 'sha256', keyed: true },
+  HMACSHA384: { alg: 'sha384', keyed: true },
+  HMACSHA512: { alg: 'sha512', keyed: true },
+};
+
+/** EncodePassword's key rule: the salt as is, cut, or repeated to fill the key. */
+export function membershipHmacKey(salt: Uint8Array, keyBytes: number): Uint8Array {
+  if (salt.length >= keyBytes) return salt.slice(0, keyBytes);
+  const key = new Uint8Array(keyBytes);
+  for (let i = 0; i < keyBytes; i += salt.length) key.set(salt.subarray(0, Math.min(salt.length, keyBytes - i)), i);
+  return key;
+}
+
+function utf16le(pw: Uint8Array): Uint8Array | null {
+  let s: string;
+  try {
+    s = new TextDecoder('utf-8', { fatal: true }).decode(pw);
+  } catch {
+    return null; // .NET strings hold text: bytes that are not UTF-8 cannot be the password typed
+  }
+  const out = new Uint8Array(s.length * 2);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    out[2 * i] = c & 0xff;
+    out[2 * i + 1] = c >> 8;
+  }
+  return out;
+}
+
+const SHAPE = /^(?:[A-Za-z0-9+/]{22}==|[A-Za-z0-9+/]{27}=|[A-Za-z0-9+/]{43}=|[A-Za-z0-9+/]{64}|[A-Za-z0-9+/]{86}==)$/;
+
+export const aspnetMembership = defineScheme<MembershipParsed>({
+  id: 'aspnet-membership',
+  title: 'ASP.NET Membership hashed password: b64(H(salt . UTF-16LE(pw))) or b64(HMAC(salt-key, UTF-16LE(pw)))',
+  family: 'aspnet-membership',
+  platforms: [
+    'ASP.NET 2.0-4.8 SqlMembershipProvider, PasswordFormat 1 (default SHA1; HMACSHA256 with passwordCompatMode="Framework40")',
+    'DotNetNuke, Umbraco < 7, Sitefinity, nopCommerce 1.x, Kentico (membership tables). options.salt = PasswordSalt column (base64)',
+  ],
+  platformIds: ['aspnet', 'aspnet-membership', 'dotnet', 'dotnetnuke', 'umbraco'],
+  // formats.md §19 [V-gen] (PHP: base64(sha1(salt . mb_convert_encoding(pw, 'UTF-16LE')))).
+  example: { password: 'Pässword1!', hash: 'lYnl2b3SGLKFkCJgm237gF4/zuE=', options: { salt: 'MDEyMzQ1Njc4OUFCQ0RFRg==' } },
+  needs: ['salt'],
+  // A bare base64 digest: only meaningful with the PasswordSalt column.
+  rank: 50,
+  recognize: (s) => SHAPE.test(s),
+  parse(s, inputs) {
+    const expected = fromBase64(s);
+    const alg = expected ? BY_LENGTH[expected.length] : undefined;
+    if (!expected || !alg) throw malformed('aspnet-membership', 'expected base64 of an MD5/SHA digest');
+    const salt = inputs.salt === undefined ? new Uint8Array(0) : fromBase64(inputs.salt);
+    if (!salt) {
+      throw new LegacyHashError('ERR_INVALID_ARGUMENT', 'aspnet-membership: options.salt must be the PasswordSalt column (base64)', {
+        scheme: 'aspnet-membership',
+        field: 'salt',
+      });
+    }
+    const named = stringParam(inputs, 'aspnet-membership', 'membershipHashAlgorithm');
+    let readings: Reading[] = [
+      { alg, keyed: false },
+      { alg, keyed: true },
+    ];
+    if (named !== undefined) {
+      const r = NAMED[named.toUpperCase()];
+      if (!r || r.alg !== alg) throw malformed('aspnet-membership', 'digest length does not fit params.membershipHashAlgorithm');
+      readings = [r];
+    }
+    // EncodePassword's key loop never ends on an empty salt: no keyed hash can exist then.
+    if (salt.length === 0) readings = readings.filter((r) => !r.keyed);
+    return { salt, readings, expected };
+  },
+  derive(pw, p) {
+    const text = utf16le(pw);
+    if (!text) return [];
+    return p.readings.map((r) =>
+      r.keyed ? hmac(r.alg as DigestName, membershipHmacKey(p.salt, HMAC_KEY_BYTES[r.alg]), text) : digest(r.alg, p.salt, text),
+    );
+  },
+  describe: (p) => ({ algorithm: p.readings.map((r) => (r.keyed ? 'HMAC' : '') + r.alg.toUpperCase()).join('|'), digestBytes: DIGEST_BYTES[p.readings[0]!.alg] }),
+});
+
+export const aspnetMembershipSchemes: readonly Scheme[] = [aspnetMembership];

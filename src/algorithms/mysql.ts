@@ -1,0 +1,76 @@
+/**
+ * MySQL server account passwords (mysql.user.Password / authentication_string), as SQL
+ * PASSWORD() computed them.
+ * - `mysql41`: MySQL 4.1+ (mysql_native_password): `*` + UPPER hex(sha1(sha1(pw))) (41 chars).
+ *   Source: mysql/mysql-server sql/auth/password.cc make_scrambled_password (SHA1 twice,
+ *   octet2hex upper-case, PVERSION41_CHAR '*'); passlib mysql41; hashcat 300 (without the `*`).
+ * - `mysql323`: MySQL 3.x-4.0 PASSWORD() / OLD_PASSWORD(): 16 hex. Source: password.cc
+ *   hash_password (spaces and tabs skipped, each byte unsigned; two 31-bit words, "%08lx%08lx");
+ *   passlib mysql323; hashcat 200. Only the low 32 bits of each word reach the output, so the
+ *   arithmetic is done modulo 2^32 (as passlib does).
+ * Hex is compared as bytes (case-insensitive), like every hex layout in legacy-hash.
+ */
+import { digest } from '../core/digest.js';
+import { fromHex } from '../core/encoding.js';
+import { HEX_FIRST_CHARS } from '../core/prefixes.js';
+import { defineScheme } from '../core/scheme.js';
+import { malformed } from '../errors.js';
+import type { ParsedHash, Scheme } from '../types.js';
+
+export const mysql41 = defineScheme<ParsedHash>({
+  id: 'mysql41',
+  title: 'MySQL 4.1+ PASSWORD() / mysql_native_password: *HEX(sha1(sha1(pw)))',
+  family: 'mysql',
+  platforms: ['MySQL 4.1-8.x mysql_native_password (mysql.user)', 'MariaDB', 'PASSWORD() used by PHP apps for their own users'],
+  platformIds: ['mysql', 'mariadb', 'generic'],
+  example: { password: 'hashcat', hash: '*FCF7C1B8749CF99D88E5F34271D636178FB5D130' }, // hashcat 300 with MySQL's '*'
+  rank: 100,
+  prefixes: ['*'],
+  recognize: (s) => s.startsWith('*'),
+  parse(s) {
+    const expected = /^\*[0-9a-fA-F]{40}$/.test(s) ? fromHex(s.slice(1)) : null;
+    if (!expected) throw malformed('mysql41', 'expected * and 40 hex digits');
+    return { expected };
+  },
+  derive: (pw) => digest('sha1', digest('sha1', pw)),
+});
+
+/** MySQL 3.23 hash_password: two 31-bit words from a byte-wise mix. */
+export function mysql323Raw(pw: Uint8Array): Uint8Array {
+  let nr = 1345345333;
+  let add = 7;
+  let nr2 = 0x12345671;
+  for (const c of pw) {
+    if (c === 0x20 || c === 0x09) continue; // spaces and tabs are skipped
+    nr = (nr ^ (Math.imul((nr & 63) + add, c) + ((nr << 8) >>> 0))) >>> 0;
+    nr2 = (nr2 + (((nr2 << 8) >>> 0) ^ nr)) >>> 0;
+    add = (add + c) >>> 0;
+  }
+  const out = new Uint8Array(8);
+  const view = new DataView(out.buffer);
+  view.setUint32(0, nr & 0x7fffffff);
+  view.setUint32(4, nr2 & 0x7fffffff);
+  return out;
+}
+
+export const mysql323 = defineScheme<ParsedHash>({
+  id: 'mysql323',
+  title: 'MySQL 3.23-4.0 PASSWORD() / OLD_PASSWORD() (16 hex)',
+  family: 'mysql',
+  platforms: ['MySQL 3.23-4.0 PASSWORD(), 4.1+ OLD_PASSWORD() / old_passwords=1'],
+  platformIds: ['mysql', 'generic'],
+  example: { password: 'hashcat', hash: '7196759210defdc0' }, // hashcat 200
+  // A bare 16-hex string; nothing else registered has this shape, but it carries no marker.
+  rank: 40,
+  prefixes: HEX_FIRST_CHARS,
+  recognize: (s) => /^[0-9a-fA-F]{16}$/.test(s),
+  parse(s) {
+    const expected = fromHex(s)!;
+    // Both words are masked to 31 bits: a set top bit cannot come from MySQL.
+    if ((expected[0]! | expected[4]!) & 0x80) throw malformed('mysql323', 'top bit of a word set');
+    return { expected };
+  },
+  derive: (pw) => mysql323Raw(pw),
+});
+
+export const mysqlSchemes: readonly Scheme[] = [mysql41, mysql323];

@@ -1,0 +1,197 @@
+/**
+ * XenForo: `xf_user_authenticate.data`, a PHP `serialize()`d array, read by the class named in
+ * `xf_user_authenticate.scheme_class`.
+ *
+ * | scheme id        | scheme_class                              | data                                                       |
+ * |------------------|-------------------------------------------|------------------------------------------------------------|
+ * | xenforo1         | XenForo_Authentication_Core (1.0, 1.1)    | a:3:{s:4:"hash";s:64:"…";s:4:"salt";s:64:"…";s:8:"hashFunc";s:6:"sha256";} |
+ * | xenforo-core12   | XenForo_Authentication_Core12 (1.2-1.5),  | a:1:{s:4:"hash";s:60:"$2y$10$…";}                         |
+ * |                  | XF\Authentication\Core12 (2.x)            |                                                            |
+ *
+ * Sources (read with the code index; public copies, XenForo itself is not open source):
+ * - XenForo 1.x library/XenForo/Authentication/Core.php (index id 3935281092): hash =
+ *   H(H(pw) . salt), H = hash('sha256') or sha1() per `hashFunc`, compared with `===` (so the
+ *   stored hex is lower-case); `authenticate` refuses an empty password.
+ * - XenForo 1.2 library/XenForo/Authentication/Core12.php (id 28392113139): XenForo_PasswordHash
+ *   (phpass, 10 "iterations", non-portable) -> `$2a$10$` bcrypt, else `_` ext-DES, else `$P$`.
+ * - XenForo 2.x src/XF/Authentication/Core12.php (id 15006426389): password_hash(PASSWORD_BCRYPT);
+ *   `isLegacyHash()` (`$P$`/`$H$` or not starting with `$`) -> PasswordHash::CheckPassword, else
+ *   password_verify; password truncated to 4096 bytes (our maxPasswordBytes default); empty
+ *   password refused. src/XF/Entity/UserAuth.php (id 308836451): `data` is SERIALIZED_ARRAY
+ *   ("intentionally still serialized").
+ * - Cross-checked with vanilla/garden-password src/XenforoPassword.php@0069bec0 (same formula,
+ *   hashFunc inferred from the hash length when absent) and WoltLab/WCF Xf1.class.php@4c17bd6c,
+ *   Xf12.class.php@293522c7, phpBB sha_xf1.php@fbbd835b.
+ *
+ * The blob is read by a tiny strict parser for exactly these shapes (never a general
+ * unserialize): `a:N:{` then N pairs of `s:LEN:"…";` (LEN in bytes, as PHP counts) then `}`.
+ */
+import { latin1, utf8 } from '../core/bytes.js';
+import { digest, type DigestName } from '../core/digest.js';
+import { encodeCrypt64, toHexBytes } from '../core/encoding.js';
+import { defineScheme } from '../core/scheme.js';
+import { malformed } from '../errors.js';
+import type { CostCheck, Derived, ParsedHash, Scheme } from '../types.js';
+import { bcryptNeedsWorker, BCRYPT_COSTS, deriveBcrypt, parseBcrypt, type BcryptParsed } from './bcrypt.js';
+import { bsdiCrypt, type BsdiCryptParsed } from './des-crypt.js';
+import { parsePhpassSetting, phpassLoop, type PhpassParsed } from './phpass.js';
+import { CRYPT64_RE } from '../core/encoding.js';
+
+/** Largest blob we look at (XenForo's column is a mediumblob; real blobs are < 200 bytes). */
+const MAX_BLOB = 1024;
+const MAX_ENTRIES = 8;
+
+/**
+ * Parses PHP `serialize()` output of a flat array of string keys to string values, strictly.
+ * Returns null on anything else (other types, nested arrays, wrong lengths, trailing bytes).
+ */
+export function parsePhpStringArray(text: string): Map<string, Uint8Array> | null {
+  if (text.length > MAX_BLOB) return null;
+  const b = utf8(text);
+  let i = 0;
+  const expect = (lit: string): boolean => {
+    for (let k = 0; k < lit.length; k++) if (b[i + k] !== lit.charCodeAt(k)) return false;
+    i += lit.length;
+    return true;
+  };
+  const int = (): number | null => {
+    const start = i;
+    while (i < b.length && b[i]! >= 0x30 && b[i]! <= 0x39 && i - start < 5) i++;
+    if (i === start || (b[start] === 0x30 && i - start > 1)) return null;
+    return Number(String.fromCharCode(...b.subarray(start, i)));
+  };
+  const str = (): Uint8Array | null => {
+    if (!expect('s:')) return null;
+    const n = int();
+    if (n === null || !expect(':"') || i + n > b.length) return null;
+    const v = b.slice(i, i + n);
+    i += n;
+    return expect('";') ? v : null;
+  };
+  if (!expect('a:')) return null;
+  const count = int();
+  if (count === null || count < 1 || count > MAX_ENTRIES || !expect(':{')) return null;
+  const out = new Map<string, Uint8Array>();
+  for (let e = 0; e < count; e++) {
+    const k = str();
+    if (!k) return null;
+    const v = str();
+    if (!v) return null;
+    const key = latin1String(k);
+    if (out.has(key)) return null;
+    out.set(key, v);
+  }
+  return expect('}') && i === b.length ? out : null;
+}
+
+function latin1String(b: Uint8Array): string {
+  return String.fromCharCode(...b);
+}
+
+const BLOB_PREFIX = 'a:';
+const looksLikeBlob = (s: string): boolean => /^a:[1-8]:\{s:/.test(s);
+
+// ---------- XenForo 1.0 / 1.1: Core ----------
+
+export interface Xf1Parsed extends ParsedHash {
+  alg: 'sha1' | 'sha256';
+  salt: Uint8Array;
+}
+
+const HEX_LOWER = /^[0-9a-f]+$/;
+
+export const xenforo1 = defineScheme<Xf1Parsed>({
+  id: 'xenforo1',
+  title: 'XenForo 1.0/1.1 Core: serialized {hash, salt, hashFunc}, H(H(password) . salt)',
+  family: 'xenforo',
+  platforms: ['XenForo 1.0-1.1 (XenForo_Authentication_Core; sha256, or sha1 without ext/hash)', 'XenForo 1.2+/2.x accounts never re-hashed since 1.1'],
+  platformIds: ['xenforo'],
+  // PHP 8.2 running XenForo_Authentication_Core's formula (scripts/vectors/forum_blobs.php); formats.md §21.6.
+  example: {
+    password: 'Pässword1!',
+    hash: 'a:3:{s:4:"hash";s:64:"0f6b7287155fda9d1fa5a3e09bea3dfda9f7ea936ea91b4fd3dcd1f515315de4";s:4:"salt";s:24:"c2FsdHNhbHRzYWx0c2FsdA==";s:8:"hashFunc";s:6:"sha256";}',
+  },
+  rank: 100,
+  prefixes: [BLOB_PREFIX],
+  recognize: (s) => looksLikeBlob(s) && s.includes('s:4:"salt";'),
+  parse(s) {
+    const m = parsePhpStringArray(s);
+    if (!m) throw malformed('xenforo1', 'not a serialized PHP array of strings');
+    const hash = m.get('hash');
+    const salt = m.get('salt');
+    if (!hash || !salt) throw malformed('xenforo1', 'needs "hash" and "salt" entries');
+    for (const k of m.keys()) if (k !== 'hash' && k !== 'salt' && k !== 'hashFunc') throw malformed('xenforo1', 'unexpected entry');
+    const func = m.get('hashFunc');
+    const f = func ? latin1String(func) : hash.length === 40 ? 'sha1' : 'sha256';
+    if (f !== 'sha1' && f !== 'sha256') throw malformed('xenforo1', 'hashFunc must be sha256 or sha1');
+    const text = latin1String(hash);
+    // The platform compares hex text with ===: only lower-case hex of the right length can match.
+    if (text.length !== (f === 'sha1' ? 40 : 64) || !HEX_LOWER.test(text)) throw malformed('xenforo1', `hash must be lower-case ${f} hex`);
+    return { alg: f, salt, expected: hash };
+  },
+  derive(pw, p) {
+    if (pw.length === 0) return []; // authenticate(): $password === '' -> false
+    const inner = toHexBytes(digest(p.alg as DigestName, pw));
+    return toHexBytes(digest(p.alg, inner, p.salt));
+  },
+  describe: (p) => ({ hashFunc: p.alg, saltLength: p.salt.length }),
+});
+
+// ---------- XenForo 1.2+ / 2.x: Core12 ----------
+
+type Core12Parsed =
+  | (BcryptParsed & { kind: 'bcrypt' })
+  | (PhpassParsed & { kind: 'phpass' })
+  | (BsdiCryptParsed & { kind: 'bsdi' });
+
+const PHPASS_SHAPE = /^\$[PH]\$/i;
+
+function parseCore12Hash(h: string): Core12Parsed {
+  if (h.startsWith('$2')) return { ...parseBcrypt('xenforo-core12', h), kind: 'bcrypt' };
+  if (PHPASS_SHAPE.test(h)) {
+    // XenForo_PasswordHash::CheckPassword -> crypt_private: 34 chars, ident $P$ or $H$.
+    if (h.length !== 34 || !CRYPT64_RE.test(h.slice(3)) || (h[1] !== 'P' && h[1] !== 'H')) throw malformed('xenforo-core12', 'invalid phpass hash');
+    const setting = h.slice(0, 12);
+    const { countLog2 } = parsePhpassSetting('xenforo-core12', setting);
+    return { setting, countLog2, expected: latin1(h.slice(12)), kind: 'phpass' };
+  }
+  if (h.startsWith('_')) return { ...bsdiCrypt.parse(h, {}), kind: 'bsdi' };
+  throw malformed('xenforo-core12', 'hash is neither bcrypt, phpass nor extended DES');
+}
+
+export const xenforoCore12 = defineScheme<Core12Parsed>({
+  id: 'xenforo-core12',
+  title: 'XenForo 1.2+/2.x Core12: serialized {hash} with bcrypt (or phpass / ext-DES from 1.2)',
+  family: 'xenforo',
+  platforms: ['XenForo 1.2-1.5 (XenForo_Authentication_Core12: $2a$10$ via phpass)', 'XenForo 2.x (XF:Core12: password_hash $2y$)'],
+  platformIds: ['xenforo'],
+  // PHP 8.2 serialize(['hash' => crypt('Pässword1!', '$2y$04$abcdefghijklmnopqrstuu')]), as XenForo 2 stores it.
+  example: { password: 'Pässword1!', hash: 'a:1:{s:4:"hash";s:60:"$2y$04$abcdefghijklmnopqrstuuQW8i1VQiAbTPwjmjmZCdegm2xO4ffki";}' },
+  costs: BCRYPT_COSTS,
+  rank: 100,
+  prefixes: [BLOB_PREFIX],
+  recognize: (s) => looksLikeBlob(s) && !s.includes('s:4:"salt";'),
+  parse(s) {
+    const m = parsePhpStringArray(s);
+    if (!m) throw malformed('xenforo-core12', 'not a serialized PHP array of strings');
+    const hash = m.get('hash');
+    if (!hash || m.size !== 1) throw malformed('xenforo-core12', 'expected exactly one "hash" entry');
+    return parseCore12Hash(latin1String(hash));
+  },
+  cost(p): CostCheck[] {
+    if (p.kind === 'bcrypt') return [{ limit: 'maxBcryptCost', value: p.cost, name: 'cost' }];
+    if (p.kind === 'phpass') return [{ limit: 'maxRounds', value: 2 ** p.countLog2, name: 'rounds' }];
+    return [{ limit: 'maxRounds', value: p.rounds, name: 'rounds' }];
+  },
+  offload: (p, pw) => (p.kind === 'bcrypt' ? bcryptNeedsWorker(p, pw) : true),
+  derive(pw, p, inputs): Derived | Promise<Derived> {
+    if (pw.length === 0) return []; // authenticate(): $password === '' -> false
+    if (p.kind === 'bcrypt') return deriveBcrypt(pw, p, inputs);
+    if (p.kind === 'phpass') return latin1(encodeCrypt64(phpassLoop('md5', pw, latin1(p.setting.slice(4, 12)), p.countLog2), 16));
+    return bsdiCrypt.derive(pw, p, inputs);
+  },
+  describe: (p): Record<string, string | number> =>
+    p.kind === 'bcrypt' ? { inner: 'bcrypt', ident: p.ident, cost: p.cost } : p.kind === 'phpass' ? { inner: 'phpass', rounds: 2 ** p.countLog2 } : { inner: 'bsdi-crypt', rounds: p.rounds },
+});
+
+export const xenforoSchemes: readonly Scheme[] = [xenforo1, xenforoCore12];

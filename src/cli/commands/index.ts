@@ -1,0 +1,11 @@
+/**
+ * Every command, in the order the global help lists them. Adding a command = one file under
+ * src/cli/commands/ exporting a `Command`, plus one line here.
+ */
+import type { Command } from '../command.js';
+import { audit } from './audit.js';
+import { identifyCommand } from './identify.js';
+import { schemesCommand } from './schemes.js';
+import { verifyCommand } from './verify.js';
+
+export const COMMANDS: readonly Command[] = [audit, verifyCommand, identifyCommand, schemesCommand];

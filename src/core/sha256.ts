@@ -1,0 +1,152 @@
+/**
+ * SHA-256 (FIPS 180-4) in allocation-free TypeScript, for hot loops (sha256crypt) and cheap
+ * salted digests. Same API shape as src/core/md5.ts: `sha256(data)`, `sha256Parts(parts)`,
+ * reusable `Sha256` context. Property-tested against node:crypto (test/core-digests.test.ts).
+ */
+
+// prettier-ignore
+const K = Int32Array.from([
+  0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
+  0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
+  0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
+  0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
+  0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
+  0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
+  0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
+  0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
+]);
+// prettier-ignore
+const IV = Int32Array.from([
+  0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+]);
+
+const W = new Int32Array(64);
+
+function be32(m: Uint8Array, o: number): number {
+  return (m[o]! << 24) | (m[o + 1]! << 16) | (m[o + 2]! << 8) | m[o + 3]!;
+}
+
+/** Compresses the 64-byte block at m[o..o+64) into state s (8 words). */
+function compress(s: Int32Array, m: Uint8Array, o: number): void {
+  const w = W;
+  for (let i = 0; i < 16; i++) w[i] = be32(m, o + 4 * i);
+  for (let i = 16; i < 64; i++) {
+    const x = w[i - 15]!;
+    const y = w[i - 2]!;
+    const s0 = ((x >>> 7) | (x << 25)) ^ ((x >>> 18) | (x << 14)) ^ (x >>> 3);
+    const s1 = ((y >>> 17) | (y << 15)) ^ ((y >>> 19) | (y << 13)) ^ (y >>> 10);
+    w[i] = (s1 + w[i - 7]! + s0 + w[i - 16]!) | 0;
+  }
+  let a = s[0]!, b = s[1]!, c = s[2]!, d = s[3]!, e = s[4]!, f = s[5]!, g = s[6]!, h = s[7]!;
+  for (let i = 0; i < 64; i++) {
+    const S1 = ((e >>> 6) | (e << 26)) ^ ((e >>> 11) | (e << 21)) ^ ((e >>> 25) | (e << 7));
+    const t1 = (h + S1 + (g ^ (e & (f ^ g))) + K[i]! + w[i]!) | 0;
+    const S0 = ((a >>> 2) | (a << 30)) ^ ((a >>> 13) | (a << 19)) ^ ((a >>> 22) | (a << 10));
+    const t2 = (S0 + ((a & b) | (c & (a | b)))) | 0;
+    h = g;
+    g = f;
+    f = e;
+    e = (d + t1) | 0;
+    d = c;
+    c = b;
+    b = a;
+    a = (t1 + t2) | 0;
+  }
+  s[0] = (s[0]! + a) | 0;
+  s[1] = (s[1]! + b) | 0;
+  s[2] = (s[2]! + c) | 0;
+  s[3] = (s[3]! + d) | 0;
+  s[4] = (s[4]! + e) | 0;
+  s[5] = (s[5]! + f) | 0;
+  s[6] = (s[6]! + g) | 0;
+  s[7] = (s[7]! + h) | 0;
+}
+
+/** Reusable SHA-256 context. No allocation after construction. */
+export class Sha256 {
+  /** Chaining state (8 big-endian words). */
+  readonly state = new Int32Array(8);
+  private readonly buf = new Uint8Array(64);
+  private bufLen = 0;
+  private total = 0;
+
+  constructor() {
+    this.reset();
+  }
+
+  reset(): this {
+    this.state.set(IV);
+    this.bufLen = 0;
+    this.total = 0;
+    return this;
+  }
+
+  update(data: Uint8Array, start = 0, end = data.length): this {
+    let i = start;
+    this.total += end - start;
+    const buf = this.buf;
+    if (this.bufLen > 0) {
+      while (i < end && this.bufLen < 64) buf[this.bufLen++] = data[i++]!;
+      if (this.bufLen < 64) return this;
+      compress(this.state, buf, 0);
+      this.bufLen = 0;
+    }
+    for (; end - i >= 64; i += 64) compress(this.state, data, i);
+    while (i < end) buf[this.bufLen++] = data[i++]!;
+    return this;
+  }
+
+  /** Pads and compresses the last block(s); the digest is then in `state`. */
+  finish(): void {
+    const buf = this.buf;
+    let n = this.bufLen;
+    buf[n++] = 0x80;
+    if (n > 56) {
+      buf.fill(0, n, 64);
+      compress(this.state, buf, 0);
+      n = 0;
+    }
+    buf.fill(0, n, 56);
+    const bits = this.total * 8;
+    const lo = bits % 4294967296;
+    const hi = Math.floor(bits / 4294967296);
+    buf[56] = hi >>> 24; buf[57] = hi >>> 16; buf[58] = hi >>> 8; buf[59] = hi;
+    buf[60] = lo >>> 24; buf[61] = lo >>> 16; buf[62] = lo >>> 8; buf[63] = lo;
+    compress(this.state, buf, 0);
+    buf.fill(0);
+    this.bufLen = 0;
+  }
+
+  /** Writes the 32-byte digest at out[off..] and resets the context. */
+  digestInto(out: Uint8Array, off = 0): void {
+    this.finish();
+    const s = this.state;
+    for (let i = 0; i < 8; i++) {
+      const w = s[i]!;
+      out[off + 4 * i] = w >>> 24;
+      out[off + 4 * i + 1] = w >>> 16;
+      out[off + 4 * i + 2] = w >>> 8;
+      out[off + 4 * i + 3] = w;
+    }
+    this.reset();
+  }
+
+  digest(): Uint8Array {
+    const out = new Uint8Array(32);
+    this.digestInto(out);
+    return out;
+  }
+}
+
+const shared = new Sha256();
+
+/** One-shot SHA-256 of `data` (optionally of data[start..end)). */
+export function sha256(data: Uint8Array, start = 0, end = data.length): Uint8Array {
+  return shared.update(data, start, end).digest();
+}
+
+/** One-shot SHA-256 of the concatenation of `parts`. */
+export function sha256Parts(parts: readonly Uint8Array[]): Uint8Array {
+  for (let i = 0; i < parts.length; i++) shared.update(parts[i]!);
+  return shared.digest();
+}

@@ -1,0 +1,242 @@
+/**
+ * Compiles a formula AST (parse.ts) into a closure tree once; evaluation is plain function calls
+ * over byte arrays. No eval, no Function, no property lookups driven by formula text.
+ */
+import { concatBytes } from '../core/bytes.js';
+import { digest, DIGEST_BYTES, hmac, type DigestName } from '../core/digest.js';
+import { fromBase64, fromHex, toBase64, toHexBytes } from '../core/encoding.js';
+import { LegacyHashError } from '../errors.js';
+import type { InputName } from '../types.js';
+import { formulaError, parseFormula, type Count, type Node } from './parse.js';
+import { asciiLower, asciiUpper, htmlEscapeCompat, ipbLegacyEscape, phpTrim } from './text.js';
+
+/** What a formula reads when it runs. Absent optional inputs are empty byte strings. */
+export interface FormulaEnv {
+  password: Uint8Array;
+  salt: Uint8Array;
+  pepper: Uint8Array;
+  username: Uint8Array;
+  /** The scheme's round count (from the stored string, params or the scheme default). */
+  rounds: number;
+}
+
+/** How the formula's final text is compared with the stored hash. */
+export type FormulaEncoding = 'hex' | 'base64' | 'text';
+
+export interface CompiledFormula {
+  /** The formula's result as the platform produced it (hex text, base64 text, raw...). */
+  evaluate(env: FormulaEnv): Uint8Array;
+  /**
+   * The bytes to compare: for 'hex'/'base64' the decoded digest (so hex case does not matter),
+   * computed directly when the outermost call is a digest (no encode/decode round trip).
+   */
+  compared(env: FormulaEnv): Uint8Array;
+  encoding: FormulaEncoding;
+  /** Length in bytes of `compared` when fixed (a digest), else undefined. */
+  bytes: number | undefined;
+  /** Inputs the formula reads (besides the password). */
+  inputs: ReadonlySet<InputName>;
+  usesRounds: boolean;
+  /** Total number of repeat-body evaluations for a given round count (for the maxRounds cap). */
+  iterations(rounds: number): number;
+}
+
+type Ev = (env: FormulaEnv, prev: Uint8Array) => Uint8Array;
+
+const EMPTY = new Uint8Array(0);
+
+/**
+ * Largest intermediate value (bytes). Real formulas handle a password plus a few digests; the cap
+ * stops `repeat(n, $prev . $prev)` or nested escapes from growing without bound.
+ */
+export const MAX_VALUE_BYTES = 1 << 20;
+
+function tooLarge(n: number): LegacyHashError {
+  return new LegacyHashError('ERR_LIMIT_EXCEEDED', 'formula: intermediate value too large', {
+    field: 'formula',
+    value: n,
+    limit: MAX_VALUE_BYTES,
+  });
+}
+
+function capped(b: Uint8Array): Uint8Array {
+  if (b.length > MAX_VALUE_BYTES) throw tooLarge(b.length);
+  return b;
+}
+
+function digestOf(fn: string): { alg: DigestName; raw: boolean; hmac: boolean } | undefined {
+  const m = /^(hmac_)?(md5|sha1|sha224|sha256|sha384|sha512)(_raw)?$/.exec(fn);
+  if (!m) return undefined;
+  return { alg: m[2] as DigestName, raw: m[3] !== undefined, hmac: m[1] !== undefined };
+}
+
+function countOf(c: Count, rounds: number): number {
+  return c.rounds ? Math.max(0, rounds + c.add) : c.add;
+}
+
+function build(n: Node): Ev {
+  switch (n.k) {
+    case 'input': {
+      const name = n.name;
+      return (env) => env[name];
+    }
+    case 'lit': {
+      const bytes = n.bytes;
+      return () => bytes;
+    }
+    case 'prev':
+      return (_env, prev) => prev;
+    case 'concat': {
+      const parts = n.parts.map(build);
+      return (env, prev) => {
+        const vals = parts.map((p) => p(env, prev));
+        let n = 0;
+        for (const v of vals) n += v.length;
+        if (n > MAX_VALUE_BYTES) throw tooLarge(n);
+        return concatBytes(...vals);
+      };
+    }
+    case 'repeat': {
+      const init = n.init ? build(n.init) : undefined;
+      const body = build(n.body);
+      const count = n.count;
+      return (env, prev) => {
+        let v = init ? init(env, prev) : EMPTY;
+        for (let i = countOf(count, env.rounds); i > 0; i--) v = capped(body(env, v));
+        return v;
+      };
+    }
+    case 'call': {
+      const args = n.args.map(build);
+      const a0 = args[0]!;
+      const d = digestOf(n.fn);
+      if (d) {
+        const { alg, raw } = d;
+        if (d.hmac) {
+          const a1 = args[1]!;
+          return raw
+            ? (env, prev) => hmac(alg, a0(env, prev), a1(env, prev))
+            : (env, prev) => toHexBytes(hmac(alg, a0(env, prev), a1(env, prev)));
+        }
+        return raw ? (env, prev) => digest(alg, a0(env, prev)) : (env, prev) => toHexBytes(digest(alg, a0(env, prev)));
+      }
+      const unary = UNARY.get(n.fn);
+      if (!unary) throw formulaError('unknown function'); // unreachable: the parser checked
+      return (env, prev) => capped(unary(a0(env, prev)));
+    }
+  }
+}
+
+const UNARY: ReadonlyMap<string, (b: Uint8Array) => Uint8Array> = new Map([
+  ['upper', asciiUpper],
+  ['lower', asciiLower],
+  ['hex', (b: Uint8Array) => toHexBytes(b)],
+  ['base64', (b: Uint8Array) => new TextEncoder().encode(toBase64(b))],
+  ['trim', phpTrim],
+  ['html_escape', htmlEscapeCompat],
+  ['ipb_escape', ipbLegacyEscape],
+]);
+
+/**
+ * The digest a node's value always is (raw or hex, as asked), looking through upper()/lower()
+ * (hex only: case does not change the decoded bytes) and repeat() (its value is its body's).
+ */
+function digestResult(n: Node, raw: boolean): DigestName | undefined {
+  if (!raw) n = unwrapCase(n);
+  if (n.k === 'repeat') return digestResult(n.body, raw);
+  if (n.k !== 'call') return undefined;
+  const d = digestOf(n.fn);
+  return d && d.raw === raw ? d.alg : undefined;
+}
+
+/** Strips case changes around a hex digest: they do not change the decoded bytes. */
+function unwrapCase(n: Node): Node {
+  while (n.k === 'call' && (n.fn === 'upper' || n.fn === 'lower')) n = n.args[0]!;
+  return n;
+}
+
+function collectInputs(n: Node, out: Set<InputName>): void {
+  if (n.k === 'input' && n.name !== 'password') out.add(n.name);
+  if (n.k === 'concat') n.parts.forEach((p) => collectInputs(p, out));
+  if (n.k === 'call') n.args.forEach((a) => collectInputs(a, out));
+  if (n.k === 'repeat') {
+    if (n.init) collectInputs(n.init, out);
+    collectInputs(n.body, out);
+  }
+}
+
+/** Work units for `rounds`: each repeat multiplies the work of its body. */
+function work(n: Node, rounds: number): number {
+  switch (n.k) {
+    case 'concat':
+      return n.parts.reduce((s, p) => s + work(p, rounds), 0);
+    case 'call':
+      return n.args.reduce((s, a) => s + work(a, rounds), 0);
+    case 'repeat':
+      return (n.init ? work(n.init, rounds) : 0) + countOf(n.count, rounds) * Math.max(1, work(n.body, rounds));
+    default:
+      return 0;
+  }
+}
+
+function hasRounds(n: Node): boolean {
+  if (n.k === 'repeat') return n.count.rounds || hasRounds(n.body) || (n.init !== undefined && hasRounds(n.init));
+  if (n.k === 'concat') return n.parts.some(hasRounds);
+  if (n.k === 'call') return n.args.some(hasRounds);
+  return false;
+}
+
+function hasRepeat(n: Node): boolean {
+  if (n.k === 'repeat') return true;
+  if (n.k === 'concat') return n.parts.some(hasRepeat);
+  if (n.k === 'call') return n.args.some(hasRepeat);
+  return false;
+}
+
+/**
+ * Compiles `source`. `encoding` defaults from the outermost call: a hex digest (optionally in
+ * upper()/lower()) -> 'hex'; base64(...) -> 'base64'; anything else -> 'text' (exact bytes).
+ */
+export function compileFormula(source: string, encoding?: FormulaEncoding): CompiledFormula {
+  const root = parseFormula(source);
+  const evaluate = build(root);
+  const inputs = new Set<InputName>();
+  collectInputs(root, inputs);
+
+  const core = unwrapCase(root);
+  const d = core.k === 'call' ? digestOf(core.fn) : undefined;
+  const hexAlg = digestResult(root, false);
+  const b64Inner = root.k === 'call' && root.fn === 'base64' ? root.args[0]! : undefined;
+  const b64Alg = b64Inner ? digestResult(b64Inner, true) : undefined;
+  const enc: FormulaEncoding = encoding ?? (hexAlg ? 'hex' : b64Inner ? 'base64' : 'text');
+
+  let compared: (env: FormulaEnv) => Uint8Array;
+  let bytes: number | undefined;
+  if (enc === 'hex' && d && !d.raw && core.k === 'call') {
+    // The outermost call is a hex digest: evaluate it raw (same bytes as decoding its hex).
+    const raw = build({ k: 'call', fn: `${d.hmac ? 'hmac_' : ''}${d.alg}_raw` as never, args: core.args });
+    compared = (env) => raw(env, EMPTY);
+    bytes = DIGEST_BYTES[d.alg];
+  } else if (enc === 'base64' && b64Inner) {
+    const inner = build(b64Inner);
+    compared = (env) => inner(env, EMPTY);
+    bytes = b64Alg ? DIGEST_BYTES[b64Alg] : undefined;
+  } else if (enc === 'hex') {
+    compared = (env) => fromHex(new TextDecoder().decode(evaluate(env, EMPTY))) ?? EMPTY;
+    bytes = hexAlg ? DIGEST_BYTES[hexAlg] : undefined;
+  } else if (enc === 'base64') {
+    compared = (env) => fromBase64(new TextDecoder().decode(evaluate(env, EMPTY))) ?? EMPTY;
+  } else {
+    compared = (env) => evaluate(env, EMPTY);
+  }
+
+  return {
+    evaluate: (env) => evaluate(env, EMPTY),
+    compared,
+    encoding: enc,
+    bytes,
+    inputs,
+    usesRounds: hasRounds(root),
+    iterations: hasRepeat(root) ? (rounds) => work(root, rounds) : () => 0,
+  };
+}

@@ -1,0 +1,263 @@
+/**
+ * `defineFormulaScheme`: a home-grown salted-digest scheme described as data — a formula
+ * (formula language: parse.ts), how the stored string is laid out, and the usual scheme
+ * metadata. It compiles once and then verifies like any built-in scheme (the engine does
+ * detection, input checks, the maxRounds cap and the constant-time compare).
+ *
+ * Layout templates: literal text with the placeholders `{hash}`, `{salt}` and `{rounds}`, e.g.
+ * `'{hash}'` (default), `'{hash}:{salt}'`, `'{salt}${hash}'`, `':B:{salt}:{hash}'`,
+ * `'{rounds}:{salt}:{hash}'`, `'{SHA256}{hash}:{salt}'` (other `{...}` text is literal).
+ * A salt in the layout is read from the string; otherwise a formula that reads `salt` needs
+ * `options.salt` (the platform's salt column).
+ */
+import { utf8 } from '../core/bytes.js';
+import { fromBase64, fromHex } from '../core/encoding.js';
+import { defineScheme } from '../core/scheme.js';
+import { LegacyHashError, malformed } from '../errors.js';
+import type { IdentifyOptions, InputName, ParsedHash, Scheme, SchemeInputs } from '../types.js';
+import { compileFormula, type CompiledFormula, type FormulaEncoding, type FormulaEnv } from './compile.js';
+
+export interface FormulaSchemeDefinition {
+  /** Stable id, kebab-case (`[a-z0-9-]`, up to 64 chars). */
+  id: string;
+  title: string;
+  /**
+   * The formula, or several when the platform accepted several readings of the same password
+   * (e.g. escaped and raw): any one matching is a match.
+   */
+  formula: string | readonly string[];
+  /** Layout template(s) of the stored string; the first that matches is used. Default `'{hash}'`. */
+  layout?: string | readonly string[];
+  /** How `{hash}` is encoded; inferred from the formula (hex digest -> 'hex', base64(...) -> 'base64'). */
+  encoding?: FormulaEncoding;
+  /** Restrict the hex case `recognize` accepts (a platform that only ever wrote UPPER hex). */
+  hexCase?: 'any' | 'lower' | 'upper';
+  /** Regular expression source for `{salt}` (default: anything up to the next delimiter). */
+  saltPattern?: string;
+  /** Default round count for `rounds` when the layout has no `{rounds}`. */
+  rounds?: number;
+  /** `options.params` key that overrides `rounds` (e.g. `'stretches'`: a config value, not stored). */
+  roundsParam?: string;
+  /** Inputs the formula reads that may be absent (they are then empty strings). */
+  uses?: readonly InputName[];
+  /** Required inputs; default: every input the formula reads that is neither in the layout nor in `uses`. */
+  needs?: readonly InputName[];
+  platforms?: readonly string[];
+  platformIds?: readonly string[];
+  /** A known answer (from an independent reference). */
+  example: { password: string; hash: string; options?: IdentifyOptions };
+  /** Ranking weight (see docs/detection.md). Default: 100 when the layout starts with a literal prefix, else 30. */
+  rank?: number;
+  /** Family name for documentation; default `'formula'`. */
+  family?: string;
+  /**
+   * Run derive on the worker pool. Only for schemes registered at import time in every thread
+   * (built-ins); runtime-registered schemes exist only in the thread that registered them.
+   */
+  offload?: boolean;
+}
+
+export interface FormulaParsed extends ParsedHash {
+  /** Index of the layout that matched. */
+  layout: number;
+  /** Salt read from the stored string (undefined: from options.salt). */
+  salt?: string;
+  rounds: number;
+}
+
+interface Layout {
+  re: RegExp;
+  salt: boolean;
+  rounds: boolean;
+}
+
+const ID_RE = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const PLACEHOLDER = /\{(hash|salt|rounds)\}/g;
+
+function definitionError(why: string): LegacyHashError {
+  return new LegacyHashError('ERR_INVALID_ARGUMENT', `defineFormulaScheme: ${why}`, { field: 'scheme' });
+}
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}
+
+function hashPattern(f: CompiledFormula, hexCase: 'any' | 'lower' | 'upper'): string {
+  if (f.encoding === 'hex') {
+    const cls = hexCase === 'upper' ? '0-9A-F' : hexCase === 'lower' ? '0-9a-f' : '0-9a-fA-F';
+    return f.bytes ? `[${cls}]{${f.bytes * 2}}` : `(?:[${cls}]{2})+`;
+  }
+  if (f.encoding === 'base64') {
+    if (!f.bytes) return '[A-Za-z0-9+/]+={0,2}';
+    const pad = (3 - (f.bytes % 3)) % 3;
+    return `[A-Za-z0-9+/]{${Math.ceil(f.bytes / 3) * 4 - pad}}={${pad}}`;
+  }
+  return '[\\s\\S]+?';
+}
+
+/**
+ * What every layout promises about a string's start (types.ts `prefixes`): its leading literal,
+ * else the first character of the leading {hash} (a hex or base64 digit) or {rounds} (a decimal
+ * digit). undefined when some layout starts with {salt} or a raw hash (no promise).
+ */
+function layoutPrefixes(templates: readonly string[], f: CompiledFormula, hexCase: 'any' | 'lower' | 'upper'): string[] | undefined {
+  const out = new Set<string>();
+  for (const t of templates) {
+    const [lead, name] = t.split(PLACEHOLDER) as [string, string | undefined];
+    if (lead !== '') out.add(lead);
+    else if (name === 'rounds') for (const c of '0123456789') out.add(c);
+    else if (name === 'hash' && f.encoding === 'hex') {
+      const digits = hexCase === 'upper' ? '0123456789ABCDEF' : hexCase === 'lower' ? '0123456789abcdef' : '0123456789abcdefABCDEF';
+      for (const c of digits) out.add(c);
+    } else if (name === 'hash' && f.encoding === 'base64') {
+      for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/') out.add(c);
+    } else return undefined;
+  }
+  return [...out];
+}
+
+function compileLayout(template: string, hash: string, saltPattern: string | undefined): Layout {
+  const pieces = template.split(PLACEHOLDER); // literal, name, literal, name, ..., literal
+  const names = pieces.filter((_, i) => i % 2 === 1);
+  const countOf = (n: string) => names.filter((x) => x === n).length;
+  if (countOf('hash') !== 1 || countOf('salt') > 1 || countOf('rounds') > 1) {
+    throw definitionError('a layout needs exactly one {hash} and at most one {salt} and {rounds}');
+  }
+  let src = '^';
+  for (let i = 0; i < pieces.length; i++) {
+    const p = pieces[i]!;
+    if (i % 2 === 0) {
+      src += escapeRe(p);
+    } else if (p === 'hash') {
+      src += `(?<hash>${hash})`;
+    } else if (p === 'rounds') {
+      src += '(?<rounds>[0-9]{1,10})';
+    } else {
+      // Default salt: anything but the delimiter that ends it (or starts it, when it is last).
+      const after = pieces[i + 1] ?? '';
+      const before = pieces[i - 1] ?? '';
+      const stop = after !== '' ? after[0]! : before !== '' ? before[before.length - 1]! : '';
+      const salt = saltPattern ?? (stop === '' ? '[\\s\\S]*' : `[^${escapeRe(stop)}]*`);
+      src += `(?<salt>${salt})`;
+    }
+  }
+  return { re: new RegExp(`${src}$`), salt: names.includes('salt'), rounds: names.includes('rounds') };
+}
+
+const EMPTY = new Uint8Array(0);
+
+/** Compiles a formula scheme once; throws ERR_INVALID_ARGUMENT for a bad definition or formula. */
+export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<FormulaParsed> {
+  if (typeof def !== 'object' || def === null) throw definitionError('definition must be an object');
+  if (typeof def.id !== 'string' || !ID_RE.test(def.id)) throw definitionError('id must be kebab-case [a-z0-9-], up to 64 chars');
+  if (typeof def.title !== 'string' || def.title === '') throw definitionError('title is required');
+  if (!def.example || typeof def.example.password !== 'string' || typeof def.example.hash !== 'string') {
+    throw definitionError('example { password, hash } is required');
+  }
+  const sources = typeof def.formula === 'string' ? [def.formula] : [...(def.formula ?? [])];
+  if (sources.length === 0 || sources.length > 8) throw definitionError('formula: 1 to 8 formulas');
+  const formulas = sources.map((src) => compileFormula(src, def.encoding));
+  const first = formulas[0]!;
+  if (formulas.some((f) => f.encoding !== first.encoding || f.bytes !== first.bytes)) {
+    throw definitionError('all formulas of a scheme must produce the same encoding and length');
+  }
+
+  const templates = def.layout === undefined ? ['{hash}'] : typeof def.layout === 'string' ? [def.layout] : [...def.layout];
+  if (templates.length === 0 || templates.length > 8) throw definitionError('layout: 1 to 8 templates');
+  const layouts = templates.map((t) => compileLayout(t, hashPattern(first, def.hexCase ?? 'any'), def.saltPattern));
+  const saltInLayout = layouts.every((l) => l.salt);
+  if (!saltInLayout && layouts.some((l) => l.salt)) throw definitionError('either every layout or none has {salt}');
+  const roundsInLayout = layouts.every((l) => l.rounds);
+  const usesRounds = formulas.some((f) => f.usesRounds);
+  if (usesRounds && !roundsInLayout && def.rounds === undefined) {
+    throw definitionError('the formula uses rounds: give a default `rounds` or a {rounds} layout');
+  }
+  if (def.rounds !== undefined && !(Number.isInteger(def.rounds) && def.rounds >= 0)) {
+    throw definitionError('rounds must be a non-negative integer');
+  }
+
+  const read = new Set<InputName>();
+  for (const f of formulas) for (const i of f.inputs) read.add(i);
+  if (saltInLayout) read.delete('salt');
+  const uses = [...(def.uses ?? [])];
+  const needs = def.needs ? [...def.needs] : [...read].filter((i) => !uses.includes(i));
+  const prefixed = templates.every((t) => !t.startsWith('{hash}') && !t.startsWith('{salt}') && !t.startsWith('{rounds}'));
+  // Literal prefixes let detection skip this scheme for other first characters (types.ts `prefixes`).
+  // Perf (issue #8): a layout starting with {hash} or {rounds} also promises its first character.
+  const prefixes = layoutPrefixes(templates, first, def.hexCase ?? 'any');
+  const id = def.id;
+  const encoding = first.encoding;
+
+  function roundsFor(stored: string | undefined, inputs: SchemeInputs): number {
+    if (stored !== undefined) return Number(stored);
+    const key = def.roundsParam;
+    const given = key !== undefined && inputs.params ? inputs.params[key] : undefined;
+    if (given === undefined) return def.rounds ?? 0;
+    const n = typeof given === 'number' ? given : /^[0-9]{1,10}$/.test(given) ? Number(given) : NaN;
+    if (!Number.isInteger(n) || n < 0) {
+      throw new LegacyHashError('ERR_INVALID_ARGUMENT', `${id}: params.${key} must be a non-negative integer`, {
+        field: key,
+        scheme: id,
+      });
+    }
+    return n;
+  }
+
+  function envOf(password: Uint8Array, p: FormulaParsed, inputs: SchemeInputs): FormulaEnv {
+    const salt = p.salt ?? inputs.salt;
+    return {
+      password,
+      salt: salt === undefined ? EMPTY : utf8(salt),
+      pepper: inputs.pepper ?? EMPTY,
+      username: inputs.username === undefined ? EMPTY : utf8(inputs.username),
+      rounds: p.rounds,
+    };
+  }
+
+  return defineScheme<FormulaParsed>({
+    id,
+    title: def.title,
+    family: def.family ?? 'formula',
+    platforms: Object.freeze([...(def.platforms ?? [])]),
+    platformIds: Object.freeze((def.platformIds ?? []).map((p) => p.toLowerCase())),
+    example: def.example,
+    ...(usesRounds
+      ? { costs: [{ name: 'rounds', default: def.rounds ?? 0, min: 0, max: 2 ** 31, limit: 'maxRounds' as const }] }
+      : {}),
+    needs: Object.freeze(needs),
+    uses: Object.freeze(uses),
+    rank: def.rank ?? (prefixed ? 100 : 30),
+    ...(prefixes ? { prefixes: Object.freeze(prefixes) } : {}),
+    offload: def.offload === true,
+    recognize: (s) => layouts.some((l) => l.re.test(s)),
+    parse(s, inputs) {
+      const layout = layouts.findIndex((l) => l.re.test(s));
+      if (layout < 0) throw malformed(id, 'string does not match the layout');
+      const g = layouts[layout]!.re.exec(s)!.groups!;
+      const text = g['hash']!;
+      const expected = encoding === 'hex' ? fromHex(text) : encoding === 'base64' ? fromBase64(text) : utf8(text);
+      if (!expected || expected.length === 0) throw malformed(id, `invalid ${encoding} digest`);
+      const parsed: FormulaParsed = { layout, expected, rounds: usesRounds ? roundsFor(g['rounds'], inputs) : 0 };
+      if (g['salt'] !== undefined) parsed.salt = g['salt'];
+      return parsed;
+    },
+    ...(usesRounds
+      ? {
+          cost: (p: FormulaParsed) => [
+            { limit: 'maxRounds' as const, value: Math.max(...formulas.map((f) => f.iterations(p.rounds))), name: 'rounds' },
+          ],
+        }
+      : {}),
+    derive(password, p, inputs) {
+      const env = envOf(password, p, inputs);
+      return formulas.length === 1 ? first.compared(env) : formulas.map((f) => f.compared(env));
+    },
+    describe(p) {
+      const d: Record<string, string | number> = {};
+      if (p.salt !== undefined) d['saltLength'] = p.salt.length;
+      if (usesRounds) d['rounds'] = p.rounds;
+      if (templates.length > 1) d['layout'] = templates[p.layout]!;
+      return d;
+    },
+  });
+}
