@@ -61,14 +61,29 @@ const WORK_LIMITS: ReadonlySet<keyof Limits> = new Set<keyof Limits>([
 ]);
 
 /**
+ * Loops counted against maxRounds rehash the password every round (phpass, sha-crypt, stretched
+ * digests), so their work grows with its length: each started 256 bytes of password counts the
+ * rounds once more. Passwords up to 256 bytes are unaffected; a 4096-byte password against a
+ * 656,000-round sha512-crypt hash is refused instead of running for a minute.
+ */
+export const ROUNDS_PASSWORD_UNIT = 256;
+
+/**
  * Throws ERR_LIMIT_EXCEEDED when the parsed hash asks for more than the caps allow. Runs before
  * any derivation. Returns the checks (the engine uses them to route heavy native work).
+ * `passwordBytes` weighs password-length-dependent loops (see ROUNDS_PASSWORD_UNIT).
  */
-export function enforceCosts(scheme: Scheme, parsed: ParsedHash, limits: Readonly<Limits>): readonly CostCheck[] {
+export function enforceCosts(
+  scheme: Scheme,
+  parsed: ParsedHash,
+  limits: Readonly<Limits>,
+  passwordBytes = 0,
+): readonly CostCheck[] {
   if (!scheme.cost) return [];
   let checks: readonly CostCheck[];
   try {
-    checks = scheme.cost(parsed);
+    const weight = Math.max(1, Math.ceil(passwordBytes / ROUNDS_PASSWORD_UNIT));
+    checks = scheme.cost(parsed).map((c) => (c.limit === 'maxRounds' && weight > 1 ? { ...c, value: c.value * weight } : c));
   } catch (e) {
     throw toLegacyHashError(e, 'cost', scheme.id);
   }
@@ -102,10 +117,16 @@ export type DeriveRoute = 'worker' | 'native' | 'inline';
  * for native async work whose cost is read from the hash (admission-gated libuv pool), `inline`
  * for fixed-cost digests (microseconds) and when the pool is disabled (`workers: 0`).
  */
-export function routeFor(scheme: Scheme, parsed: ParsedHash, password: Uint8Array, checks: readonly CostCheck[]): DeriveRoute {
+export function routeFor(
+  scheme: Scheme,
+  parsed: ParsedHash,
+  password: Uint8Array,
+  checks: readonly CostCheck[],
+  inputs: SchemeInputs = {},
+): DeriveRoute {
   let offload: boolean;
   try {
-    offload = typeof scheme.offload === 'function' ? scheme.offload(parsed, password) : scheme.offload === true;
+    offload = typeof scheme.offload === 'function' ? scheme.offload(parsed, password, inputs) : scheme.offload === true;
   } catch (e) {
     throw toLegacyHashError(e, 'derive', scheme.id);
   }
@@ -141,7 +162,7 @@ export async function deriveFor(
 ): Promise<Derived> {
   derivations++;
   try {
-    const route = routeFor(scheme, parsed, password, checks);
+    const route = routeFor(scheme, parsed, password, checks, inputs);
     if (route === 'worker') return await runOffloaded(scheme.id, password, parsed, inputs, signal);
     if (route === 'native') return await runNativeDerive(async () => scheme.derive(password, parsed, inputs), signal);
     if (signal?.aborted) throw new LegacyHashError('ERR_ABORTED', 'verification aborted');
@@ -175,7 +196,7 @@ export async function checkScheme(
   limits: Readonly<Limits>,
   signal?: AbortSignal,
 ): Promise<boolean> {
-  const checks = enforceCosts(scheme, parsed, limits);
+  const checks = enforceCosts(scheme, parsed, limits, password.length);
   const derived = await deriveFor(scheme, password, parsed, inputs, signal, checks);
   return matches(derived, parsed.expected);
 }

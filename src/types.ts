@@ -133,7 +133,7 @@ export interface Scheme<P extends ParsedHash = any> {
    * loop stays free. Native async derivations (node:crypto, @node-rs) leave it false. A function
    * decides per call (bcrypt: native for standard passwords, JavaScript for historic variants).
    */
-  readonly offload?: boolean | ((parsed: P, password: Uint8Array) => boolean);
+  readonly offload?: boolean | ((parsed: P, password: Uint8Array, inputs?: SchemeInputs) => boolean);
   /** Public view of the parsed parameters for identify() (costs, variant...). No secrets. */
   describe?(parsed: P): Record<string, string | number>;
 }

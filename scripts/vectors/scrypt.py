@@ -37,8 +37,8 @@ add(vector("firebase-scrypt", b"user1password", "lSrfV15cpx95/sZS2W9c9Kp6i/LVgQN
 SRC_FB = "Python 3.11 hashlib.scrypt + cryptography AES-256-CTR running firebase/scrypt's algorithm"
 for pw, note in passwords(raw=False):
     add(vector("firebase-scrypt", pw, firebase_hash(pw, "42xEC+ixf3L2lw==", FB["signer_b64"], FB["sep_b64"], 8, 10), SRC_FB, "mem_cost 10, " + note, fb_opts("42xEC+ixf3L2lw==", 8, 10)))
-add(vector("firebase-scrypt", b"password", firebase_hash(b"password", "c2FsdA==", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", "", 1, 4), SRC_FB, "empty separator, 32-byte signer key, rounds 1",
-           {"salt": "c2FsdA==", "params": {"firebaseSignerKey": "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8=", "firebaseSaltSeparator": "", "firebaseRounds": 1, "firebaseMemCost": 4}}))
+add(vector("firebase-scrypt", b"password", firebase_hash(b"password", "c2FsdA==", "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+Pw==", "", 1, 4), SRC_FB, "empty separator, another 64-byte signer key, rounds 1",
+           {"salt": "c2FsdA==", "params": {"firebaseSignerKey": "AAECAwQFBgcICQoLDA0ODxAREhMUFRYXGBkaGxwdHh8gISIjJCUmJygpKissLS4vMDEyMzQ1Njc4OTo7PD0+Pw==", "firebaseSaltSeparator": "", "firebaseRounds": 1, "firebaseMemCost": 4}}))
 
 sys.exit(1 if check_and_dump(
     "scrypt layouts: passlib $scrypt$, crypt(3) $7$, hashcat SCRYPT:, Firebase modified scrypt.",

@@ -86,7 +86,7 @@ export const passlibBcryptSha256 = defineScheme<PasslibBcryptSha256Parsed>({
     return { ...p, version };
   },
   cost: bcryptCost,
-  offload: (p, pw) => bcryptNeedsWorker(p, passlibBcryptSha256Key(pw, p)),
+  offload: (p, pw, inputs) => bcryptNeedsWorker(p, passlibBcryptSha256Key(pw, p), inputs),
   derive: (pw, p) => deriveBcrypt(passlibBcryptSha256Key(pw, p), p),
   describe: (p) => ({ version: p.version, ident: p.ident, cost: p.cost }),
 });
@@ -111,7 +111,7 @@ export const djangoBcryptSha256 = defineScheme<BcryptParsed>({
   recognize: (s) => s.startsWith('bcrypt_sha256$'),
   parse: (s) => parseBcrypt('django-bcrypt-sha256', s.slice(14)),
   cost: bcryptCost,
-  offload: (p, pw) => bcryptNeedsWorker(p, djangoBcryptSha256Key(pw)),
+  offload: (p, pw, inputs) => bcryptNeedsWorker(p, djangoBcryptSha256Key(pw), inputs),
   derive: (pw, p) => deriveBcrypt(djangoBcryptSha256Key(pw), p),
   describe: (p) => ({ ident: p.ident, cost: p.cost }),
 });
@@ -130,7 +130,7 @@ export const djangoBcrypt = defineScheme<BcryptParsed>({
   recognize: (s) => s.startsWith('bcrypt$'),
   parse: (s) => parseBcrypt('django-bcrypt', s.slice(7)),
   cost: bcryptCost,
-  offload: (p, pw) => bcryptNeedsWorker(p, pw),
+  offload: (p, pw, inputs) => bcryptNeedsWorker(p, pw, inputs),
   derive: (pw, p, inputs) => deriveBcrypt(pw, p, inputs),
   describe: (p) => ({ ident: p.ident, cost: p.cost }),
 });
@@ -159,7 +159,7 @@ function hexPrehash(alg: PrehashAlg, platforms: string[], platformIds: string[],
       return parseBcrypt(id, s);
     },
     cost: bcryptCost,
-    offload: (p, pw) => bcryptNeedsWorker(p, key(pw)),
+    offload: (p, pw, inputs) => bcryptNeedsWorker(p, key(pw), inputs),
     derive: (pw, p) => deriveBcrypt(key(pw), p),
     describe: (p) => ({ ident: p.ident, cost: p.cost, prehash: `${alg}-hex` }),
   });

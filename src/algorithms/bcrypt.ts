@@ -154,7 +154,7 @@ export const bcrypt = defineScheme<BcryptParsed>({
   recognize: (s) => s.startsWith('$2'),
   parse: (s) => parseBcrypt('bcrypt', s),
   cost: (p) => [{ limit: 'maxBcryptCost', value: p.cost, name: 'cost' }],
-  offload: (p, pw) => bcryptNeedsWorker(p, pw),
+  offload: (p, pw, inputs) => bcryptNeedsWorker(p, pw, inputs),
   derive: (pw, p, inputs) => deriveBcrypt(pw, p, inputs),
   describe: (p) => ({ ident: p.ident, cost: p.cost }),
 });

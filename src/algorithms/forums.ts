@@ -192,7 +192,7 @@ export const wcf2 = defineScheme<BcryptParsed>({
     return parseBcrypt('wcf2', s);
   },
   cost: bcryptCost,
-  offload: (p, pw) => bcryptNeedsWorker(p, pw),
+  offload: (p, pw, inputs) => bcryptNeedsWorker(p, pw, inputs),
   derive: (pw, p, inputs) => deriveDoubleBcrypt(pw, p, inputs),
   describe: (p) => ({ ident: p.ident, cost: p.cost, layers: 2 }),
 });
@@ -223,7 +223,9 @@ export const smf21 = defineScheme<BcryptParsed>({
   recognize: (s) => s.startsWith('$2'),
   parse: (s) => parseBcrypt('smf21', s),
   cost: bcryptCost,
-  offload: (p, pw) => bcryptNeedsWorker(p, pw),
+  // Route on the real bcrypt keys (lower(username) . password).
+  offload: (p, pw, inputs) =>
+    smfLowerReadings(inputs?.username ?? '').some((lower) => bcryptNeedsWorker(p, concatBytes(lower, pw), inputs)),
   async derive(pw, p, inputs) {
     if (inputs.username === undefined) throw malformed('smf21', 'username missing');
     const out: Uint8Array[] = [];

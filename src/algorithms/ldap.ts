@@ -23,7 +23,7 @@
 import { digest, DIGEST_BYTES, pbkdf2Async, type DigestName } from '../core/digest.js';
 import { fromAb64, fromBase64, fromHex } from '../core/encoding.js';
 import { defineScheme } from '../core/scheme.js';
-import { malformed } from '../errors.js';
+import { LegacyHashError, malformed } from '../errors.js';
 import type { CostCheck, Derived, ParsedHash, Scheme, SchemeInputs } from '../types.js';
 import { bcryptSchemes } from './bcrypt.js';
 import { desCryptSchemes } from './des-crypt.js';
@@ -271,7 +271,9 @@ export const ldapCrypt = defineScheme<LdapCryptParsed>({
         firstError ??= e;
       }
     }
-    if (firstError) throw malformed('ldap-crypt', `inner crypt(3) string: ${(firstError as Error).message}`);
+    // Only our own errors' messages are known not to quote the input.
+    if (firstError instanceof LegacyHashError) throw malformed('ldap-crypt', `inner crypt(3) string: ${firstError.message}`);
+    if (firstError) throw malformed('ldap-crypt', 'inner crypt(3) string is invalid');
     throw malformed('ldap-crypt', 'no crypt(3) format recognises the value');
   },
   cost: (p): readonly CostCheck[] => innerOf(p).cost?.(p.innerParsed) ?? [],

@@ -172,7 +172,17 @@ export const magento2 = defineScheme<Magento2Parsed>({
   },
   cost(p) {
     const checks: CostCheck[] = [{ limit: 'maxChainSteps', value: p.steps.length, name: 'chain steps' }];
-    for (const st of p.steps) if (st.kind === 'argon2id') checks.push(...argon2Costs(argonParams(st, p.salt)));
+    // Each argon2 step is capped on its own (memory, lanes) and their passes add up: the steps
+    // run one after the other, so eight capped steps must not make eight times the cap.
+    let passes = 0;
+    for (const st of p.steps) {
+      if (st.kind !== 'argon2id') continue;
+      for (const c of argon2Costs(argonParams(st, p.salt))) {
+        if (c.limit === 'maxArgon2Passes') passes += c.value;
+        else checks.push(c);
+      }
+    }
+    if (passes > 0) checks.push({ limit: 'maxArgon2Passes', value: passes, name: 'passes (all steps)' });
     return checks;
   },
   async derive(pw, p) {

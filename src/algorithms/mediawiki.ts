@@ -23,7 +23,7 @@
  * pbkdf2-legacyB = [B, pbkdf2], bcrypt cost 9, pbkdf2 sha512/30000/64). formats.md §15.
  */
 import { concatBytes, latin1, utf8 } from '../core/bytes.js';
-import { digest, pbkdf2Async, type DigestName } from '../core/digest.js';
+import { digest, pbkdf2Async, type DigestName, DIGEST_BYTES } from '../core/digest.js';
 import { fromBase64, toBase64, toHexBytes } from '../core/encoding.js';
 import { defineScheme } from '../core/scheme.js';
 import { malformed } from '../errors.js';
@@ -96,7 +96,10 @@ export const mediawikiPbkdf2 = defineScheme<Pbkdf2Parsed>({
     const kdf = parsePbkdf2Params('mediawiki-pbkdf2', m[1]!, m[2]!, m[3]!, m[4]!);
     return { kdf, expected: hashB64('mediawiki-pbkdf2', m[5]!, kdf.length) };
   },
-  cost: (p) => [{ limit: 'maxPbkdf2Iterations', value: p.kdf.rounds, name: 'iterations' }],
+  // PBKDF2 work = iterations × output blocks (the stored length chooses the block count).
+  cost: (p) => [
+    { limit: 'maxPbkdf2Iterations', value: p.kdf.rounds * Math.ceil(p.kdf.length / DIGEST_BYTES[p.kdf.alg]), name: 'iterations' },
+  ],
   derive: (pw, p) => pbkdf2Async(p.kdf.alg, pw, p.kdf.salt, p.kdf.rounds, p.kdf.length),
   describe: (p) => ({ prf: `hmac-${p.kdf.alg}`, iterations: p.kdf.rounds, keyBytes: p.kdf.length, saltBytes: p.kdf.salt.length }),
 });
@@ -124,7 +127,7 @@ export const mediawikiBcrypt = defineScheme<BcryptParsed>({
     return parseBcrypt('mediawiki-bcrypt', `$2y$${String(cost).padStart(2, '0')}$${m[2]}${m[3]}`);
   },
   cost: (p) => [{ limit: 'maxBcryptCost', value: p.cost, name: 'cost' }],
-  offload: (p, pw) => bcryptNeedsWorker(p, pw),
+  offload: (p, pw, inputs) => bcryptNeedsWorker(p, pw, inputs),
   derive: (pw, p, inputs) => deriveBcrypt(pw, p, inputs),
   describe: (p) => ({ cost: p.cost }),
 });

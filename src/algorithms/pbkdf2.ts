@@ -53,10 +53,15 @@ export interface Pbkdf2Parsed extends ParsedHash {
 /** node:crypto refuses counts above 2^31 - 1; no platform writes one. */
 export const MAX_PBKDF2_ITERATIONS = 0x7fffffff;
 
-/** Cost of one PBKDF2 derivation (all candidate counts together: they all run). */
+/**
+ * Cost of one PBKDF2 derivation, in HMAC iterations: all candidate counts together (they all
+ * run), each times the output blocks (PBKDF2 reruns every iteration per hLen-byte block, and
+ * layouts such as PHC or ASP.NET v3 let the stored string choose the key length).
+ */
 export function pbkdf2Costs(k: Pbkdf2Kdf): CostCheck[] {
+  const blocks = Math.ceil(k.keyLength / DIGEST_BYTES[k.alg]);
   let total = 0;
-  for (const n of k.iterations) total += n;
+  for (const n of k.iterations) total += n * blocks;
   return [{ limit: 'maxPbkdf2Iterations', value: total, name: 'iterations' }];
 }
 
@@ -460,15 +465,16 @@ export const keycloak = definePbkdf2Layout({
   },
 });
 
-const B64_VALUE = /^[A-Za-z0-9+/]{22,}={0,2}$/;
+const B64_VALUE = /^[A-Za-z0-9+/]+={0,2}$/;
 const ALL_HEX = /^[0-9a-fA-F]*$/;
 
 /**
- * A bare base64 key of 16-64 bytes (Keycloak `value`, Firebase `passwordHash`). Strings made only
- * of hex digits are left to the hex schemes: a real 24+ char base64 key is almost never all-hex.
+ * A bare base64 key of one of `bytes` lengths (Keycloak `value`, Firebase `passwordHash`): no
+ * prefix, so only the lengths those platforms write by default are claimed, and strings made
+ * only of hex digits are left to the hex schemes (a real base64 key is almost never all-hex).
  */
-export function isBareBase64Key(s: string): boolean {
-  return s.length % 4 === 0 && s.length <= 88 && B64_VALUE.test(s) && !ALL_HEX.test(s);
+export function isBareBase64Key(s: string, bytes: readonly number[]): boolean {
+  return bytes.some((n) => s.length === 4 * Math.ceil(n / 3)) && B64_VALUE.test(s) && !ALL_HEX.test(s);
 }
 
 /**
@@ -489,7 +495,8 @@ export const keycloakPbkdf2 = definePbkdf2Layout({
   needs: ['salt'],
   // Only a candidate when the caller gave params.hashIterations (parse refuses otherwise).
   rank: 90,
-  recognize: isBareBase64Key,
+  // Keycloak's default key is 512 bits (88 chars); 256-bit keys (44 chars) are configurable.
+  recognize: (s) => isBareBase64Key(s, [64, 32]),
   parse(s, inputs) {
     const n = intParam(inputs, 'keycloak-pbkdf2', 'hashIterations', 1, MAX_PBKDF2_ITERATIONS);
     if (n === undefined) throw missingParam('keycloak-pbkdf2', 'hashIterations', "the credential's credential_data.hashIterations");

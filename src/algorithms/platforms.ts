@@ -328,7 +328,8 @@ export const deviseBcrypt = defineScheme<BcryptParsed>({
   recognize: (s) => s.startsWith('$2'),
   parse: (s) => parseBcrypt('devise-bcrypt', s),
   cost: (p) => [{ limit: 'maxBcryptCost', value: p.cost, name: 'cost' }],
-  offload: (p, pw) => bcryptNeedsWorker(p, pw),
+  // Route on the real bcrypt key (password . pepper): its length and bytes decide the modes.
+  offload: (p, pw, inputs) => bcryptNeedsWorker(p, concatBytes(pw, inputs?.pepper ?? new Uint8Array(0)), inputs),
   derive: (pw, p, inputs) => deriveBcrypt(concatBytes(pw, inputs.pepper ?? new Uint8Array(0)), p, inputs),
   describe: (p) => ({ ident: p.ident, cost: p.cost }),
 });

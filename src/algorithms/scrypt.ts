@@ -59,7 +59,8 @@ function isPowerOfTwo(n: number): boolean {
 
 export function scryptCosts(k: ScryptKdf): CostCheck[] {
   return [
-    { limit: 'maxMemoryBytes', value: 128 * k.N * k.r, name: 'memory' },
+    // Memory is 128·N·r bytes, and p runs that many passes over it: cap memory × passes.
+    { limit: 'maxMemoryBytes', value: 128 * k.N * k.r * k.p, name: 'memory × parallelism' },
     { limit: 'maxParallelism', value: k.p, name: 'parallelism' },
   ];
 }
@@ -241,7 +242,8 @@ export const firebaseScrypt = defineScheme<FirebaseParsed>({
   needs: ['salt'],
   // A bare base64 string: only a candidate when the project parameters are given.
   rank: 90,
-  recognize: isBareBase64Key,
+  // Firebase signer keys are 64 bytes: the hash is 88 base64 chars.
+  recognize: (s) => isBareBase64Key(s, [64]),
   parse(s, inputs) {
     const expected = fromBase64(s);
     if (!expected) throw malformed('firebase-scrypt', 'passwordHash must be base64');

@@ -17,6 +17,9 @@ import { outerCosts, outerDerive, parseOuter, type OuterKdf } from '../wrap/oute
 
 export const WRAPPED_PREFIX = '$lhw$1$';
 
+/** Inner schemes one wrapped string may list (wrap() keeps the candidates verify would try). */
+export const MAX_INNER_SCHEMES = 8;
+
 export interface WrappedParsed extends ParsedHash {
   outer: OuterKdf;
   /** Inner schemes that can run with the inputs given, each with the template parsed. */
@@ -28,7 +31,10 @@ export function splitWrapped(s: string): { kdf: string; params: string; salt: st
   const parts = s.slice(WRAPPED_PREFIX.length).split('$');
   if (parts.length < 6) throw malformed('wrapped', 'missing fields');
   const [kdf, params, salt, hash, ids] = parts as [string, string, string, string, string];
-  return { kdf, params, salt, hash, ids: ids.split(','), template: parts.slice(5).join('$') };
+  // Each inner scheme reruns the outer KDF: no repeats, and no more than wrap() ever writes.
+  const list = ids.split(',');
+  if (new Set(list).size !== list.length || list.length > MAX_INNER_SCHEMES) throw malformed('wrapped', 'bad inner scheme list');
+  return { kdf, params, salt, hash, ids: list, template: parts.slice(5).join('$') };
 }
 
 /** Built by the registry with its own lookup, so this file does not import the registry. */
@@ -78,7 +84,11 @@ export function makeWrappedScheme(lookup: (id: string) => Scheme | undefined): S
       return { outer, inner, expected };
     },
     cost(p) {
-      const checks: CostCheck[] = outerCosts(p.outer);
+      // The outer KDF runs once per inner scheme: its time-like costs count that many times.
+      const runs = p.inner.length;
+      const checks: CostCheck[] = outerCosts(p.outer).map((c) =>
+        c.limit === 'maxArgon2Passes' || (p.outer.kdf === 'scrypt' && c.limit === 'maxMemoryBytes') ? { ...c, value: c.value * runs } : c,
+      );
       for (const { schemeId, parsed } of p.inner) checks.push(...(innerScheme(schemeId).cost?.(parsed) ?? []));
       return checks;
     },

@@ -112,8 +112,9 @@ export async function main(argv: string[], ctx: Context): Promise<number> {
       ctx.stderr.write(`${ctx.prog} ${cmd.name}: ${err.syscall} ${err.path ?? ''} failed (${err.code})\n`);
       return EXIT.ERROR;
     }
-    ctx.stderr.write(`${ctx.prog} ${cmd.name}: internal error: ${err?.message ?? String(e)}\n`);
-    if (ctx.env.LEGACY_HASH_DEBUG) ctx.stderr.write(`${err?.stack ?? ''}\n`);
+    // An unexpected error's message may quote input (a row, a hash): only with LEGACY_HASH_DEBUG.
+    ctx.stderr.write(`${ctx.prog} ${cmd.name}: internal error (set LEGACY_HASH_DEBUG=1 for details)\n`);
+    if (ctx.env.LEGACY_HASH_DEBUG) ctx.stderr.write(`${err?.stack ?? String(e)}\n`);
     return EXIT.ERROR;
   }
 }
@@ -151,7 +152,8 @@ if (!isMainThread && (workerData as WorkerInit | undefined)?.legacyHashCli === '
       process.exitCode = code;
     })
     .catch((e) => {
-      process.stderr.write(`legacy-hash: ${e instanceof Error ? e.message : String(e)}\n`);
+      const detail = process.env['LEGACY_HASH_DEBUG'] && e instanceof Error ? `: ${e.stack ?? e.message}` : '';
+      process.stderr.write(`legacy-hash: internal error${detail}\n`);
       process.exitCode = EXIT.ERROR;
     });
 }

@@ -241,13 +241,12 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
       if (g['salt'] !== undefined) parsed.salt = g['salt'];
       return parsed;
     },
-    ...(usesRounds
-      ? {
-          cost: (p: FormulaParsed) => [
-            { limit: 'maxRounds' as const, value: Math.max(...formulas.map((f) => f.iterations(p.rounds))), name: 'rounds' },
-          ],
-        }
-      : {}),
+    // Every formula runs (derive maps over all of them), and literal repeat counts cost as much
+    // as stored ones: the total goes against maxRounds.
+    cost: (p: FormulaParsed) => {
+      const total = formulas.reduce((n, f) => n + f.iterations(p.rounds), 0);
+      return total > 0 ? [{ limit: 'maxRounds' as const, value: total, name: 'rounds' }] : [];
+    },
     derive(password, p, inputs) {
       const env = envOf(password, p, inputs);
       return formulas.length === 1 ? first.compared(env) : formulas.map((f) => f.compared(env));

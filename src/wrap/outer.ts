@@ -54,7 +54,7 @@ export function outerDerive(o: OuterKdf, input: Uint8Array): Promise<Uint8Array>
 export function outerCosts(o: OuterKdf): CostCheck[] {
   if (o.kdf === 'argon2id') return argon2Costs(argonParams(o));
   return [
-    { limit: 'maxMemoryBytes', value: 128 * 2 ** o.log2N * o.r, name: 'scrypt memory' },
+    { limit: 'maxMemoryBytes', value: 128 * 2 ** o.log2N * o.r * o.p, name: 'scrypt memory × parallelism' },
     { limit: 'maxParallelism', value: o.p, name: 'scrypt p' },
   ];
 }

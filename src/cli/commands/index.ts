@@ -4,8 +4,10 @@
  */
 import type { Command } from '../command.js';
 import { audit } from './audit.js';
+import { benchCommand } from './bench.js';
 import { identifyCommand } from './identify.js';
+import { planCommand } from './plan.js';
 import { schemesCommand } from './schemes.js';
 import { verifyCommand } from './verify.js';
 
-export const COMMANDS: readonly Command[] = [audit, verifyCommand, identifyCommand, schemesCommand];
+export const COMMANDS: readonly Command[] = [audit, planCommand, verifyCommand, identifyCommand, benchCommand, schemesCommand];

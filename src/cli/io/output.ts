@@ -143,7 +143,7 @@ export function clean(s: string | number): string {
 export function openOutput(path: string, option: string): Writable {
   let fd: number;
   try {
-    fd = openSync(path, 'w');
+    fd = openSync(path, 'w', 0o600); // reports may hold full hashes (--show-hashes)
   } catch (e) {
     throw new UsageError(`${option} ${path}: cannot write (${(e as NodeJS.ErrnoException).code ?? 'error'})`);
   }
