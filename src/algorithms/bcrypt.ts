@@ -17,7 +17,7 @@
  * both rewrite it and compare the whole string (checked against PHP password_verify).
  */
 import { hash as nativeHash } from '@node-rs/bcrypt';
-import { latin1 } from '../core/bytes.js';
+import { cString, latin1 } from '../core/bytes.js';
 import { BCRYPT64_RE, decodeBcrypt64, encodeBcrypt64 } from '../core/encoding.js';
 import { defineScheme } from '../core/scheme.js';
 import { malformed } from '../errors.js';
@@ -57,10 +57,6 @@ export function parseBcrypt(scheme: string, s: string): BcryptParsed {
 }
 
 /** The password as a C string: bytes up to the first NUL (crypt(3) never sees past it). */
-function cString(pw: Uint8Array): Uint8Array {
-  const nul = pw.indexOf(0);
-  return nul < 0 ? pw : pw.subarray(0, nul);
-}
 
 function hasHighBytes(pw: Uint8Array): boolean {
   for (let i = 0; i < pw.length; i++) if (pw[i]! >= 0x80) return true;

@@ -15,7 +15,7 @@
  * Output: the 64-bit block big-endian in 11 crypt64 chars (last char carries 4 bits).
  */
 import { latin1 } from '../core/bytes.js';
-import { CRYPT64, crypt64Value } from '../core/encoding.js';
+import { CRYPT64, crypt64Value, decodeCrypt64Int } from '../core/encoding.js';
 import { defineScheme } from '../core/scheme.js';
 import { malformed } from '../errors.js';
 import type { ParsedHash, Scheme } from '../types.js';
@@ -252,12 +252,6 @@ function desCryptChunk(pw: Uint8Array, off: number, salt: number): string {
   return encodeBlock(block[0]!, block[1]!);
 }
 
-/** Value of `n` crypt64 chars, least significant first (count and salt fields). */
-function crypt64Int(s: string): number {
-  let v = 0;
-  for (let i = s.length - 1; i >= 0; i--) v = v * 64 + crypt64Value(s[i]!);
-  return v;
-}
 
 /** BSDi extended DES: the 11 digest chars. */
 export function bsdiCryptChunk(password: Uint8Array, count: number, salt: number): string {
@@ -318,7 +312,7 @@ export const desCrypt = defineScheme<DesCryptParsed>({
   recognize: (s) => DES_SHAPE.test(s),
   parse: (s) => ({ salt: s.slice(0, 2), expected: latin1(s.slice(2)) }),
   // Only the first 8 bytes count (7 bits each): later bytes never reach the key.
-  derive: (pw, p) => latin1(desCryptChunk(cString(pw), 0, crypt64Int(p.salt))),
+  derive: (pw, p) => latin1(desCryptChunk(cString(pw), 0, decodeCrypt64Int(p.salt))),
   describe: () => ({ rounds: 25 }),
 });
 
@@ -336,13 +330,13 @@ export const bsdiCrypt = defineScheme<BsdiCryptParsed>({
   recognize: (s) => s.startsWith('_'),
   parse(s) {
     if (!BSDI_SHAPE.test(s)) throw malformed('bsdi-crypt', 'expected _ and 19 characters of ./0-9A-Za-z');
-    const rounds = crypt64Int(s.slice(1, 5));
+    const rounds = decodeCrypt64Int(s.slice(1, 5));
     // FreeSec returns NULL for a zero count.
     if (rounds === 0) throw malformed('bsdi-crypt', 'zero iteration count');
     return { rounds, salt: s.slice(5, 9), expected: latin1(s.slice(9)) };
   },
   cost: (p) => [{ limit: 'maxRounds', value: p.rounds, name: 'rounds' }],
-  derive: (pw, p) => latin1(bsdiCryptChunk(pw, p.rounds, crypt64Int(p.salt))),
+  derive: (pw, p) => latin1(bsdiCryptChunk(pw, p.rounds, decodeCrypt64Int(p.salt))),
   describe: (p) => ({ rounds: p.rounds }),
 });
 
@@ -373,11 +367,11 @@ export const bigcrypt = defineScheme<BigcryptParsed>({
     const needed = Math.max(1, Math.ceil(pw.length / 8));
     if (needed !== p.chunks) return new Uint8Array(0);
     let out = '';
-    let salt = crypt64Int(p.salt);
+    let salt = decodeCrypt64Int(p.salt);
     for (let k = 0; k < needed; k++) {
       const chunk = desCryptChunk(pw, 8 * k, salt);
       out += chunk;
-      salt = crypt64Int(chunk.slice(0, 2));
+      salt = decodeCrypt64Int(chunk.slice(0, 2));
     }
     return latin1(out);
   },

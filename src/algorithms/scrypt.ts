@@ -24,7 +24,7 @@
 import { createCipheriv } from 'node:crypto';
 import { latin1 } from '../core/bytes.js';
 import { scryptAsync } from '../core/digest.js';
-import { crypt64Value, encodeCrypt64, fromBase64, fromBase64NoPad } from '../core/encoding.js';
+import { crypt64Value, encodeCrypt64, fromBase64, fromBase64NoPad, decodeCrypt64Int } from '../core/encoding.js';
 import { base64Param, intParam, missingParam } from '../core/params.js';
 import { defineScheme } from '../core/scheme.js';
 import { malformed } from '../errors.js';
@@ -123,12 +123,6 @@ export const passlibScrypt = defineScheme<ScryptParsed>({
 
 const SEVEN = /^\$7\$([./0-9A-Za-z])([./0-9A-Za-z]{5})([./0-9A-Za-z]{5})([^$]*)\$([./0-9A-Za-z]{43})$/;
 
-/** yescrypt's decode64_uint32: `chars` crypt64 digits, least significant first. */
-function crypt64Uint(s: string): number {
-  let v = 0;
-  for (let i = s.length - 1; i >= 0; i--) v = v * 64 + crypt64Value(s[i]!);
-  return v;
-}
 
 interface SevenParsed extends ScryptParsed {
   /** The setting (`$7$` .. salt), for describe. */
@@ -151,8 +145,8 @@ export const scryptCrypt = defineScheme<SevenParsed>({
     const m = SEVEN.exec(s);
     if (!m) throw malformed('scrypt-crypt', 'expected $7$<N><r:5><p:5><salt>$<43 chars>');
     const ln = crypt64Value(m[1]!);
-    const r = crypt64Uint(m[2]!);
-    const p = crypt64Uint(m[3]!);
+    const r = decodeCrypt64Int(m[2]!);
+    const p = decodeCrypt64Int(m[3]!);
     if (ln < 1 || r < 1 || p < 1) throw malformed('scrypt-crypt', 'invalid N, r or p');
     const N = 2 ** ln;
     checkScrypt('scrypt-crypt', N, r, p);

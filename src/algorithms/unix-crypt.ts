@@ -17,10 +17,7 @@ import { encodeCrypt64 } from '../core/encoding.js';
 import { malformed } from '../errors.js';
 
 /** The bytes crypt(3) sees: everything before the first NUL. */
-export function cString(pw: Uint8Array): Uint8Array {
-  const nul = pw.indexOf(0);
-  return nul < 0 ? pw : pw.subarray(0, nul);
-}
+export { cString } from '../core/bytes.js';
 
 /**
  * crypt's digest encodings write groups of 3 bytes in a per-algorithm order, least significant

@@ -26,7 +26,7 @@
  * The blob is read by a tiny strict parser for exactly these shapes (never a general
  * unserialize): `a:N:{` then N pairs of `s:LEN:"…";` (LEN in bytes, as PHP counts) then `}`.
  */
-import { latin1, utf8 } from '../core/bytes.js';
+import { latin1, utf8, ascii } from '../core/bytes.js';
 import { digest, type DigestName } from '../core/digest.js';
 import { encodeCrypt64, toHexBytes } from '../core/encoding.js';
 import { defineScheme } from '../core/scheme.js';
@@ -77,16 +77,13 @@ export function parsePhpStringArray(text: string): Map<string, Uint8Array> | nul
     if (!k) return null;
     const v = str();
     if (!v) return null;
-    const key = latin1String(k);
+    const key = ascii(k);
     if (out.has(key)) return null;
     out.set(key, v);
   }
   return expect('}') && i === b.length ? out : null;
 }
 
-function latin1String(b: Uint8Array): string {
-  return String.fromCharCode(...b);
-}
 
 const BLOB_PREFIX = 'a:';
 const looksLikeBlob = (s: string): boolean => /^a:[1-8]:\{s:/.test(s);
@@ -122,9 +119,9 @@ export const xenforo1 = defineScheme<Xf1Parsed>({
     if (!hash || !salt) throw malformed('xenforo1', 'needs "hash" and "salt" entries');
     for (const k of m.keys()) if (k !== 'hash' && k !== 'salt' && k !== 'hashFunc') throw malformed('xenforo1', 'unexpected entry');
     const func = m.get('hashFunc');
-    const f = func ? latin1String(func) : hash.length === 40 ? 'sha1' : 'sha256';
+    const f = func ? ascii(func) : hash.length === 40 ? 'sha1' : 'sha256';
     if (f !== 'sha1' && f !== 'sha256') throw malformed('xenforo1', 'hashFunc must be sha256 or sha1');
-    const text = latin1String(hash);
+    const text = ascii(hash);
     // The platform compares hex text with ===: only lower-case hex of the right length can match.
     if (text.length !== (f === 'sha1' ? 40 : 64) || !HEX_LOWER.test(text)) throw malformed('xenforo1', `hash must be lower-case ${f} hex`);
     return { alg: f, salt, expected: hash };
@@ -176,7 +173,7 @@ export const xenforoCore12 = defineScheme<Core12Parsed>({
     if (!m) throw malformed('xenforo-core12', 'not a serialized PHP array of strings');
     const hash = m.get('hash');
     if (!hash || m.size !== 1) throw malformed('xenforo-core12', 'expected exactly one "hash" entry');
-    return parseCore12Hash(latin1String(hash));
+    return parseCore12Hash(ascii(hash));
   },
   cost(p): CostCheck[] {
     if (p.kind === 'bcrypt') return [{ limit: 'maxBcryptCost', value: p.cost, name: 'cost' }];

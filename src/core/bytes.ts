@@ -53,3 +53,9 @@ export function isUtf8(b: Uint8Array): boolean {
     return false;
   }
 }
+
+/** A password as C's crypt(3) sees it: the bytes before the first NUL. */
+export function cString(pw: Uint8Array): Uint8Array {
+  const nul = pw.indexOf(0);
+  return nul < 0 ? pw : pw.subarray(0, nul);
+}

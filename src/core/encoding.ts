@@ -130,6 +130,13 @@ export function encodeCrypt64(input: Uint8Array, count = input.length): string {
 
 export const CRYPT64_RE = /^[./0-9A-Za-z]*$/;
 
+/** Value of crypt64 digits, least significant first (BSDi counts and salts, yescrypt's $7$ fields). */
+export function decodeCrypt64Int(s: string): number {
+  let v = 0;
+  for (let i = s.length - 1; i >= 0; i--) v = v * 64 + crypt64Value(s[i]!);
+  return v;
+}
+
 // ---------- bcrypt's own base64: "./A-Za-z0-9", big-endian packing ----------
 
 export const BCRYPT64 = './ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';

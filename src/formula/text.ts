@@ -2,7 +2,7 @@
  * Byte-level text transforms platforms applied to the password before hashing, written to match
  * PHP's functions exactly (PHP works on bytes, so these do too; no Unicode case mapping).
  */
-import { concatBytes } from '../core/bytes.js';
+import { ascii, latin1, concatBytes } from '../core/bytes.js';
 
 /** PHP strtolower/strtoupper (PHP 8: ASCII only, locale-independent; PHP < 8 in the "C" locale). */
 export function asciiLower(b: Uint8Array): Uint8Array {
@@ -63,7 +63,7 @@ export function htmlEscapeCompat(b: Uint8Array): Uint8Array {
  * sequential str_replace calls, in this order. Read in the IPS4 public copies (Request.php).
  */
 export function ipbLegacyEscape(b: Uint8Array): Uint8Array {
-  let s = latin1String(b);
+  let s = ascii(b);
   s = s.split('&').join('&amp;');
   s = s.split('<!--').join('&#60;&#33;--');
   s = s.split('-->').join('--&#62;');
@@ -76,18 +76,7 @@ export function ipbLegacyEscape(b: Uint8Array): Uint8Array {
   s = s.split('!').join('&#33;');
   s = s.split("'").join('&#39;');
   s = s.split('\\').join('&#092;');
-  return latin1Bytes(s);
+  return latin1(s);
 }
 
-/** Bytes <-> a string of char codes 0-255, so string replace works on raw bytes. */
-function latin1String(b: Uint8Array): string {
-  let s = '';
-  for (let i = 0; i < b.length; i++) s += String.fromCharCode(b[i]!);
-  return s;
-}
 
-function latin1Bytes(s: string): Uint8Array {
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) out[i] = s.charCodeAt(i);
-  return out;
-}
