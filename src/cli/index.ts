@@ -47,10 +47,14 @@ Examples:
   ${ctx.prog} verify '$P$946647711V1klyitUYhtB8Yw5DMA/w.'
   ${ctx.prog} verify --batch --pepper-file examples/prestashop-cookie-key.txt examples/known-passwords.csv
   ${ctx.prog} identify '$2y$10$...'
+  ${ctx.prog} plan --target commercetools --out ct/ examples/customers.csv
+  ${ctx.prog} plan --target neto --reset-mode link --shop-domain shop.example --out neto/ export.csv
+  ${ctx.prog} bench examples/customers.csv
 
 Exit status:
-  0  success (match / every hash identified / report written)
-  1  negative answer (no match, unidentified hash, failed batch row, --fail-on-reset)
+  0  success (match / every hash identified / report or plan written / measured)
+  1  negative answer (no match, unidentified hash, failed batch row, --fail-on-reset,
+     a bench group that could not be measured)
   2  error (usage, unreadable input, malformed or unsupported hash, missing input)
   130 interrupted
 

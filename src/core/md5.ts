@@ -13,8 +13,8 @@
  *   (phpass crypt_private). The digest words stay in registers as the next message words; the
  *   password is written into the block once.
  *
- * Generated round code: every step is spelled out (constants inline), see the generator note in
- * docs/performance.md.
+ * The 64 steps are spelled out with their constants inline (T[i] = floor(|sin(i + 1)| * 2^32),
+ * RFC 1321 section 3.4), once per block function, so V8 keeps every word in a register.
  */
 
 const IV0 = 0x67452301;
