@@ -178,6 +178,17 @@ function compressWords(
   s[3] = (s[3]! + d) | 0;
 }
 
+/**
+ * Compresses one block given as 16 little-endian message words w[o..o+16) into state s (for
+ * loops that keep their padded messages as words, e.g. md5crypt).
+ */
+export function md5CompressWords(s: Int32Array, w: Int32Array, o: number): void {
+  compressWords(
+    s, w[o]!, w[o + 1]!, w[o + 2]!, w[o + 3]!, w[o + 4]!, w[o + 5]!, w[o + 6]!, w[o + 7]!,
+    w[o + 8]!, w[o + 9]!, w[o + 10]!, w[o + 11]!, w[o + 12]!, w[o + 13]!, w[o + 14]!, w[o + 15]!,
+  );
+}
+
 /** Reusable MD5 context. No allocation after construction. */
 export class Md5 {
   /** Chaining state (4 little-endian words). */
