@@ -115,6 +115,17 @@ export interface Scheme<P extends ParsedHash = any> {
    */
   readonly prefixes?: readonly string[];
   /**
+   * Optional opt-in test for schemes whose strings look like another scheme's (bcrypt-md5 is a
+   * plain `$2y$` string) or carry nothing but a bare digest (keycloak-pbkdf2, firebase-scrypt):
+   * detection (identify/verify without `options.scheme`) treats the scheme as a candidate only
+   * when this returns true. Promise kept by the scheme: whenever it returns false, `parse(stored,
+   * inputs)` throws (usually ERR_MISSING_INPUT naming the parameter), so skipping the parse changes
+   * nothing but speed; the error is still produced, lazily, when detection reports it as
+   * `malformed`. A forced `options.scheme` ignores this and calls parse as usual.
+   * test/identify-fast.test.ts checks the promise and compares detection with the plain loop.
+   */
+  optIn?(inputs: SchemeInputs, stored: string): boolean;
+  /**
    * Cheap shape test: does this string claim to be this scheme? A string that is claimed but
    * fails `parse` is reported as ERR_MALFORMED_HASH rather than ERR_UNKNOWN_FORMAT.
    */

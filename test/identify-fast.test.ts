@@ -6,9 +6,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { candidatesFor } from '../src/detect/candidates.js';
+import { candidatesFor, detect, type Detection } from '../src/detect/candidates.js';
+import { missingInputs, score } from '../src/detect/rank.js';
+import { LegacyHashError, toLegacyHashError } from '../src/errors.js';
 import { allSchemes, platformIds, schemesForPlatform } from '../src/registry.js';
-import type { Scheme } from '../src/types.js';
+import type { ParsedHash, Scheme, SchemeInputs } from '../src/types.js';
 import { loadVectorFiles } from './helpers/vectors.js';
 
 const recognizes = (s: Scheme, text: string): boolean => {
@@ -88,5 +90,92 @@ describe('first-character dispatch', () => {
       // Its own example does start with a declared prefix.
       expect(s.prefixes.some((p) => s.example.hash.startsWith(p)), s.id).toBe(true);
     }
+  });
+});
+
+/** detect() as it was before Scheme.optIn: every scheme recognises, then parses. */
+function naiveDetect(stored: string, inputs: SchemeInputs): Detection {
+  const fits: Detection['fits'] = [];
+  let malformed: LegacyHashError | undefined;
+  for (const scheme of allSchemes()) {
+    if (!recognizes(scheme, stored)) continue;
+    let parsed: ParsedHash;
+    try {
+      parsed = scheme.parse(stored, inputs);
+    } catch (e) {
+      malformed ??= toLegacyHashError(e, 'parse', scheme.id);
+      continue;
+    }
+    fits.push({ scheme, parsed, missing: missingInputs(scheme, inputs), score: score(scheme, inputs, undefined) });
+  }
+  fits.sort((a, b) => b.score - a.score);
+  return malformed ? { fits, malformed } : { fits };
+}
+
+const view = (d: Detection) => ({
+  fits: d.fits.map((f) => `${f.scheme.id}/${f.score}/${f.missing.join('+')}`),
+  malformed: d.malformed === undefined ? undefined : `${d.malformed.code} ${d.malformed.scheme} ${d.malformed.field} ${d.malformed.message}`,
+});
+
+/** Inputs around the opt-ins: none, each opt-in value, wrong values, wrong types. */
+const OPT_INPUTS: SchemeInputs[] = [
+  {},
+  { salt: 'MDEyMzQ1Njc4OWFiY2RlZg==' },
+  ...['md5', 'sha1', 'sha256', 'sha512', 'MD5', ''].map((v) => ({ params: { bcryptPrehash: v } })),
+  { params: { bcryptPrehash: 5 } },
+  { params: { bcryptDouble: 'wcf2' } },
+  { params: { hashIterations: 27500 } },
+  { params: { hashIterations: 'x' } },
+  { salt: 'MDEyMzQ1Njc4OWFiY2RlZg==', params: { hashIterations: 27500, algorithm: 'pbkdf2-sha512' } },
+  { params: { firebaseSignerKey: 'Bw==', firebaseSaltSeparator: 'Bw==', firebaseRounds: 8 } },
+  {
+    salt: '42xEC+ixf3L2lw==',
+    params: {
+      firebaseSignerKey: 'jxspr8Ki0RYycVU8zykbdLGjFQ3McFUH0uiiTvC8pVMXAn210wjLNmdZJzxUECKbm0QsEmYUSDzZvpjeJ9WmXA==',
+      firebaseSaltSeparator: 'Bw==',
+      firebaseRounds: 8,
+      firebaseMemCost: 14,
+    },
+  },
+];
+
+describe('opt-in schemes (Scheme.optIn)', () => {
+  const strings = corpus();
+
+  it('keeps its promise: when optIn is false, parse throws', () => {
+    const broken: string[] = [];
+    for (const s of allSchemes()) {
+      if (!s.optIn) continue;
+      for (const inputs of OPT_INPUTS) {
+        for (const text of strings) {
+          if (s.optIn(inputs, text) || !recognizes(s, text)) continue;
+          try {
+            s.parse(text, inputs);
+            broken.push(`${s.id}: ${JSON.stringify(text.slice(0, 40))} ${JSON.stringify(inputs.params)}`);
+          } catch {
+            // expected
+          }
+        }
+      }
+    }
+    expect(broken.slice(0, 10)).toEqual([]);
+  });
+
+  it('the bcrypt pre-hash wrappers, keycloak-pbkdf2 and firebase-scrypt declare it', () => {
+    for (const id of ['bcrypt-md5', 'bcrypt-sha1', 'bcrypt-sha256', 'bcrypt-sha512', 'keycloak-pbkdf2', 'firebase-scrypt']) {
+      expect(allSchemes().find((s) => s.id === id)?.optIn, id).toBeTypeOf('function');
+    }
+  });
+
+  it('detect() gives exactly what the plain recognize+parse loop gives (fits, scores, malformed error)', () => {
+    const mismatches: string[] = [];
+    for (const inputs of OPT_INPUTS) {
+      for (const text of strings) {
+        const a = view(detect(text, inputs));
+        const b = view(naiveDetect(text, inputs));
+        if (JSON.stringify(a) !== JSON.stringify(b)) mismatches.push(`${JSON.stringify(text.slice(0, 40))} ${JSON.stringify(inputs.params)}: ${JSON.stringify(a)} vs ${JSON.stringify(b)}`);
+      }
+    }
+    expect(mismatches.slice(0, 5)).toEqual([]);
   });
 });

@@ -23,6 +23,7 @@ import { stringParam } from '../core/params.js';
 import { defineScheme } from '../core/scheme.js';
 import { LegacyHashError, malformed } from '../errors.js';
 import type { ParsedHash, Scheme } from '../types.js';
+import { BASE64_FIRST_CHARS } from './pbkdf2.js';
 
 type MembershipAlg = 'md5' | 'sha1' | 'sha256' | 'sha384' | 'sha512';
 
@@ -92,6 +93,7 @@ export const aspnetMembership = defineScheme<MembershipParsed>({
   needs: ['salt'],
   // A bare base64 digest: only meaningful with the PasswordSalt column.
   rank: 50,
+  prefixes: BASE64_FIRST_CHARS,
   recognize: (s) => SHAPE.test(s),
   parse(s, inputs) {
     const expected = fromBase64(s);

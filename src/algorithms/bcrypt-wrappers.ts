@@ -153,6 +153,8 @@ function hexPrehash(alg: PrehashAlg, platforms: string[], platformIds: string[],
     rank: 110,
     prefixes: ['$2'],
     recognize: (s) => s.startsWith('$2'),
+    // Detection skips it unless opted in (parse below refuses every other value).
+    optIn: (inputs) => inputs.params?.['bcryptPrehash'] === alg,
     parse(s, inputs) {
       const want = stringParam(inputs, id, 'bcryptPrehash');
       if (want !== alg) throw missingParam(id, 'bcryptPrehash', `set it to '${alg}': a plain bcrypt string does not say it was pre-hashed`);

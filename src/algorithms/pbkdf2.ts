@@ -89,6 +89,7 @@ interface LayoutSpec {
   needs?: readonly InputName[];
   rank: number;
   prefixes?: readonly string[];
+  optIn?(inputs: SchemeInputs, stored: string): boolean;
   recognize(stored: string): boolean;
   parse(stored: string, inputs: SchemeInputs): Pbkdf2Parsed;
 }
@@ -466,6 +467,12 @@ export const keycloak = definePbkdf2Layout({
 });
 
 const B64_VALUE = /^[A-Za-z0-9+/]+={0,2}$/;
+
+/**
+ * `prefixes` of a string that starts with a standard-base64 character (A-Z a-z 0-9 + /): keeps
+ * bare base64 schemes away from `$...`, `{...}`, `:`... strings (Scheme.prefixes).
+ */
+export const BASE64_FIRST_CHARS: readonly string[] = Object.freeze([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/']);
 const ALL_HEX = /^[0-9a-fA-F]*$/;
 
 /**
@@ -495,8 +502,11 @@ export const keycloakPbkdf2 = definePbkdf2Layout({
   needs: ['salt'],
   // Only a candidate when the caller gave params.hashIterations (parse refuses otherwise).
   rank: 90,
+  prefixes: BASE64_FIRST_CHARS,
   // Keycloak's default key is 512 bits (88 chars); 256-bit keys (44 chars) are configurable.
   recognize: (s) => isBareBase64Key(s, [64, 32]),
+  // Detection skips it without params.hashIterations (parse then refuses: ERR_MISSING_INPUT).
+  optIn: (inputs) => inputs.params?.['hashIterations'] !== undefined,
   parse(s, inputs) {
     const n = intParam(inputs, 'keycloak-pbkdf2', 'hashIterations', 1, MAX_PBKDF2_ITERATIONS);
     if (n === undefined) throw missingParam('keycloak-pbkdf2', 'hashIterations', "the credential's credential_data.hashIterations");

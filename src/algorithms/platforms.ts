@@ -11,6 +11,7 @@ import { malformed } from '../errors.js';
 import { compileFormula } from '../formula/compile.js';
 import { defineFormulaScheme } from '../formula/scheme.js';
 import type { ParsedHash, Scheme, SchemeInputs } from '../types.js';
+import { BASE64_FIRST_CHARS } from './pbkdf2.js';
 import { bcryptNeedsWorker, BCRYPT_COSTS, deriveBcrypt, parseBcrypt, type BcryptParsed } from './bcrypt.js';
 
 // ---------- PrestaShop 1.0-1.6: md5(_COOKIE_KEY_ . pw) ----------
@@ -186,6 +187,7 @@ export const symfonyMessageDigest = defineScheme<RoundsParsed>({
   uses: ['salt'],
   rank: 40,
   offload: true,
+  prefixes: BASE64_FIRST_CHARS,
   recognize: (s) => SYMFONY_SHAPE.test(s),
   parse(s, inputs) {
     const expected = fromBase64(s);
@@ -215,6 +217,7 @@ export const symfonyPbkdf2 = defineScheme<RoundsParsed>({
   costs: [{ name: 'iterations', default: 1000, min: 1, max: 2 ** 31, limit: 'maxPbkdf2Iterations' }],
   uses: ['salt'],
   rank: 40,
+  prefixes: BASE64_FIRST_CHARS,
   recognize: (s) => SYMFONY_PBKDF2_SHAPE.test(s),
   parse(s, inputs) {
     const expected = fromBase64(s);
@@ -325,6 +328,7 @@ export const deviseBcrypt = defineScheme<BcryptParsed>({
   costs: BCRYPT_COSTS,
   needs: ['pepper'],
   rank: 90,
+  prefixes: ['$2'],
   recognize: (s) => s.startsWith('$2'),
   parse: (s) => parseBcrypt('devise-bcrypt', s),
   cost: (p) => [{ limit: 'maxBcryptCost', value: p.cost, name: 'cost' }],

@@ -29,7 +29,7 @@ import { base64Param, intParam, missingParam } from '../core/params.js';
 import { defineScheme } from '../core/scheme.js';
 import { malformed } from '../errors.js';
 import type { CostCheck, CostParameter, ParsedHash, Scheme } from '../types.js';
-import { isBareBase64Key } from './pbkdf2.js';
+import { BASE64_FIRST_CHARS, isBareBase64Key } from './pbkdf2.js';
 
 // ---------- the one scrypt core ----------
 
@@ -209,6 +209,8 @@ function firebaseParams(scheme: string, inputs: Parameters<Scheme['parse']>[1]) 
   return { signerKey, separator, rounds, memCost };
 }
 
+const FIREBASE_PARAMS = ['firebaseSignerKey', 'firebaseSaltSeparator', 'firebaseRounds', 'firebaseMemCost'] as const;
+
 export const firebaseScrypt = defineScheme<FirebaseParsed>({
   id: 'firebase-scrypt',
   title: 'Firebase Authentication modified scrypt (passwordHash + salt + project hash parameters)',
@@ -237,7 +239,10 @@ export const firebaseScrypt = defineScheme<FirebaseParsed>({
   // A bare base64 string: only a candidate when the project parameters are given.
   rank: 90,
   // Firebase signer keys are 64 bytes: the hash is 88 base64 chars.
+  prefixes: BASE64_FIRST_CHARS,
   recognize: (s) => isBareBase64Key(s, [64]),
+  // Detection skips it unless all four project parameters are given (parse refuses otherwise).
+  optIn: (inputs) => FIREBASE_PARAMS.every((k) => inputs.params?.[k] !== undefined),
   parse(s, inputs) {
     const expected = fromBase64(s);
     if (!expected) throw malformed('firebase-scrypt', 'passwordHash must be base64');

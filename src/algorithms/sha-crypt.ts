@@ -16,8 +16,8 @@
 import { concatBytes, latin1 } from '../core/bytes.js';
 import { DIGEST_BYTES } from '../core/digest.js';
 import { defineScheme } from '../core/scheme.js';
-import { Sha256 } from '../core/sha256.js';
-import { Sha512 } from '../core/sha512.js';
+import { Sha256, sha256CompressWords } from '../core/sha256.js';
+import { Sha512, sha512PatternRounds } from '../core/sha512.js';
 import { malformed } from '../errors.js';
 import type { ParsedHash, Scheme } from '../types.js';
 import { cString, encodeTransposed, parseDecimal, saltBytes } from './unix-crypt.js';
@@ -92,6 +92,23 @@ export function shaCryptRaw(alg: ShaAlg, password: Uint8Array, salt: Uint8Array,
   b.fill(0);
 
   // Step 21: round i hashes (odd ? P : C) . (i%3 ? S : '') . (i%7 ? P : '') . (odd ? C : P).
+  // Everything but C depends only on i mod 42 (lcm of 2, 3, 7), in 8 distinct layouts: build
+  // each once as a padded message and only write C into it per round (see buildLayouts).
+  if (alg === 'sha256') {
+    sha256Rounds(c, p, s, rounds);
+    p.fill(0);
+    return c;
+  }
+  {
+    const { msgs, table } = buildLayouts(64, 128, 16, p, s);
+    const done = sha512PatternRounds(c, msgs, table, rounds);
+    msgs.fill(0);
+    if (done) {
+      p.fill(0);
+      return c;
+    }
+  }
+  // Fallback (no WebAssembly): round i hashes (odd ? P : C) . (i%3 ? S : '') . (i%7 ? P : '') . (odd ? C : P).
   // Everything but C depends only on i mod 42 (lcm of 2, 3, 7): precompute those 42 constant
   // parts (6 distinct ones) so each round is two updates of one context.
   const cache = new Map<number, Uint8Array>();
@@ -119,6 +136,107 @@ export function shaCryptRaw(alg: ShaAlg, password: Uint8Array, salt: Uint8Array,
   p.fill(0);
   for (const part of cache.values()) part.fill(0);
   return c;
+}
+
+/**
+ * The 8 message layouts of step 21 for digest size `d`, block size `bs` and length-field size
+ * `lf`, padded as hashed (big-endian length), concatenated in `msgs`; `table` gives for each
+ * i mod 42 [byte offset of its layout, blocks, byte offset of C in it] (C's bytes left zero).
+ */
+function buildLayouts(d: number, bs: number, lf: number, p: Uint8Array, s: Uint8Array): { msgs: Uint8Array; table: Int32Array } {
+  const offsets: number[] = [];
+  const blocks: number[] = [];
+  const hAt: number[] = [];
+  let total = 0;
+  for (let key = 0; key < 8; key++) {
+    const len = d + p.length + (key & 2 ? s.length : 0) + (key & 1 ? p.length : 0);
+    const nb = Math.floor((len + lf + bs) / bs);
+    offsets.push(total);
+    blocks.push(nb);
+    total += nb * bs;
+  }
+  const msgs = new Uint8Array(total);
+  for (let key = 0; key < 8; key++) {
+    const odd = key & 4;
+    let o = offsets[key]!;
+    if (odd) {
+      msgs.set(p, o);
+      o += p.length;
+    } else o += d;
+    if (key & 2) {
+      msgs.set(s, o);
+      o += s.length;
+    }
+    if (key & 1) {
+      msgs.set(p, o);
+      o += p.length;
+    }
+    hAt.push(odd ? o - offsets[key]! : 0);
+    if (odd) o += d;
+    else {
+      msgs.set(p, o);
+      o += p.length;
+    }
+    msgs[o] = 0x80;
+    const bits = (o - offsets[key]!) * 8;
+    const end = offsets[key]! + blocks[key]! * bs;
+    msgs[end - 4] = bits >>> 24;
+    msgs[end - 3] = bits >>> 16;
+    msgs[end - 2] = bits >>> 8;
+    msgs[end - 1] = bits;
+  }
+  const table = new Int32Array(126);
+  for (let k = 0; k < 42; k++) {
+    const key = (k & 1) * 4 + (k % 3 !== 0 ? 2 : 0) + (k % 7 !== 0 ? 1 : 0);
+    table[3 * k] = offsets[key]!;
+    table[3 * k + 1] = blocks[key]!;
+    table[3 * k + 2] = hAt[key]!;
+  }
+  return { msgs, table };
+}
+
+// prettier-ignore
+const SHA256_IV = Int32Array.from([
+  0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
+]);
+const STATE256 = new Int32Array(8);
+
+/** sha256crypt step 21 on message words: C (32 bytes, in/out) after `rounds` rounds. */
+function sha256Rounds(c: Uint8Array, p: Uint8Array, s: Uint8Array, rounds: number): void {
+  const { msgs, table } = buildLayouts(32, 64, 8, p, s);
+  const words = new Int32Array(msgs.length >>> 2);
+  for (let i = 0; i < words.length; i++) {
+    words[i] = (msgs[4 * i]! << 24) | (msgs[4 * i + 1]! << 16) | (msgs[4 * i + 2]! << 8) | msgs[4 * i + 3]!;
+  }
+  msgs.fill(0);
+  const st = STATE256;
+  for (let j = 0; j < 8; j++) st[j] = (c[4 * j]! << 24) | (c[4 * j + 1]! << 16) | (c[4 * j + 2]! << 8) | c[4 * j + 3]!;
+  for (let i = 0, k = 0; i < rounds; i++, k = k === 41 ? 0 : k + 1) {
+    const base = table[3 * k]! >>> 2;
+    const nb = table[3 * k + 1]!;
+    const at = table[3 * k + 2]!;
+    const q = base + (at >>> 2);
+    const r = (at & 3) * 8;
+    if (r === 0) {
+      for (let j = 0; j < 8; j++) words[q + j] = st[j]!;
+    } else {
+      const l = 32 - r;
+      words[q] = (words[q]! & ~(-1 >>> r)) | (st[0]! >>> r);
+      for (let j = 1; j < 8; j++) words[q + j] = (st[j - 1]! << l) | (st[j]! >>> r);
+      words[q + 8] = (st[7]! << l) | (words[q + 8]! & (-1 >>> r));
+    }
+    st.set(SHA256_IV);
+    for (let n = 0; n < nb; n++) sha256CompressWords(st, words, base + 16 * n);
+  }
+  words.fill(0);
+  for (let j = 0; j < 8; j++) {
+    const w = st[j]!;
+    c[4 * j] = w >>> 24;
+    c[4 * j + 1] = w >>> 16;
+    c[4 * j + 2] = w >>> 8;
+    c[4 * j + 3] = w;
+  }
+  st.fill(0);
 }
 
 function shaCryptScheme(o: {

@@ -30,6 +30,22 @@ function be32(m: Uint8Array, o: number): number {
 function compress(s: Int32Array, m: Uint8Array, o: number): void {
   const w = W;
   for (let i = 0; i < 16; i++) w[i] = be32(m, o + 4 * i);
+  compressW(s);
+}
+
+/**
+ * Compresses one block given as 16 big-endian message words w[o..o+16) into state s (for loops
+ * that keep their padded messages as words, e.g. sha256crypt).
+ */
+export function sha256CompressWords(s: Int32Array, words: Int32Array, o: number): void {
+  const w = W;
+  for (let i = 0; i < 16; i++) w[i] = words[o + i]!;
+  compressW(s);
+}
+
+/** Compresses the block already in W[0..16) into state s. */
+function compressW(s: Int32Array): void {
+  const w = W;
   for (let i = 16; i < 64; i++) {
     const x = w[i - 15]!;
     const y = w[i - 2]!;

@@ -59,6 +59,7 @@ const W_MSG_MAX_BLOCKS = (65536 - W_MSG) / 128;
 interface WasmCore {
   compress(state: number, block: number): void;
   chain(h: number, msg: number, nblocks: number, count: number): void;
+  crypt(h: number, table: number, count: number): void;
   mem: Int32Array;
 }
 
@@ -78,7 +79,7 @@ function loadWasm(): WasmCore | null {
     const { exports } = new wasm.Instance(new wasm.Module(bytes), {});
     // One page, never grown: the buffer (and this view) stay valid for the instance's life.
     const buffer = (exports['memory'] as { buffer: ArrayBuffer }).buffer;
-    return { compress: exports['compress'] as WasmCore['compress'], chain: exports['chain'] as WasmCore['chain'], mem: new Int32Array(buffer) };
+    return { compress: exports['compress'] as WasmCore['compress'], chain: exports['chain'] as WasmCore['chain'], crypt: exports['crypt'] as WasmCore['crypt'], mem: new Int32Array(buffer) };
   } catch {
     return null; // no WebAssembly: the JavaScript rounds below do the same work, slower
   }
@@ -349,6 +350,44 @@ export function sha512Chain(first: Uint8Array, password: Uint8Array, count: numb
   WL.fill(0);
   ctx.reset();
   return out;
+}
+
+/** Byte offset of the round table used by `sha512PatternRounds` (42 entries of 16 bytes). */
+const W_TABLE = 4352;
+
+/**
+ * `count` times h = sha512(message of round i), for loops whose messages differ only by where
+ * h sits (sha512crypt). `msgs` holds padded messages as hashed (big-endian bytes, whole blocks);
+ * round i uses entry i mod 42 of `table`: [byte offset in msgs, blocks, byte offset of h inside
+ * that message] (the h bytes there are overwritten). `h` (64 bytes) is read and updated in place.
+ * Runs the whole loop in WebAssembly; returns false (h untouched) when that is unavailable or
+ * the messages do not fit, so the caller can take another path.
+ */
+export function sha512PatternRounds(h: Uint8Array, msgs: Uint8Array, table: Int32Array, count: number): boolean {
+  if (!WASM || W_MSG + msgs.length > 65536 || table.length !== 126) return false;
+  const mem = WASM.mem;
+  const bytes = new Uint8Array(mem.buffer, mem.byteOffset, mem.byteLength);
+  bytes.set(msgs, W_MSG);
+  const t = W_TABLE >> 2;
+  for (let k = 0; k < 42; k++) {
+    mem[t + 4 * k] = W_MSG + table[3 * k]!;
+    mem[t + 4 * k + 1] = table[3 * k + 1]!;
+    mem[t + 4 * k + 2] = table[3 * k + 2]!;
+    mem[t + 4 * k + 3] = 0;
+  }
+  const hb = W_H >> 2;
+  for (let k = 0; k < 8; k++) {
+    mem[hb + 2 * k + 1] = be32(h, 8 * k);
+    mem[hb + 2 * k] = be32(h, 8 * k + 4);
+  }
+  WASM.crypt(W_H, W_TABLE, count);
+  const s = new Int32Array(16);
+  stateFromWasm(mem, s, W_H);
+  writeBe(s, h, 0);
+  s.fill(0);
+  bytes.fill(0, W_MSG, W_MSG + msgs.length);
+  wipeWasm(mem);
+  return true;
 }
 
 // Type feedback for every path before a long first call is optimized mid-loop (see md5.ts).

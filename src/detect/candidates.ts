@@ -27,8 +27,15 @@ export function detect(stored: string, inputs: SchemeInputs, platform?: string):
   const pool = platform === undefined ? allSchemes() : schemesForPlatform(platform);
   const fits: Fit[] = [];
   let malformed: LegacyHashError | undefined;
+  // The first claiming scheme that declined its opt-in (Scheme.optIn), when no parse had failed
+  // before it: its parse would have thrown, and that error is `malformed`, built only if read.
+  let declined: Scheme | undefined;
   // Only the schemes that can claim this first character (see candidatesFor); same order as pool.
   for (const scheme of candidatesFor(pool, stored)) {
+    const optedIn = scheme.optIn === undefined || optsIn(scheme, inputs, stored);
+    // A declined scheme cannot fit; it only matters as the first failure, so once one is known
+    // it is not even asked to recognise the string.
+    if (!optedIn && (malformed !== undefined || declined !== undefined)) continue;
     let claimed: boolean;
     try {
       claimed = scheme.recognize(stored) === true;
@@ -37,17 +44,51 @@ export function detect(stored: string, inputs: SchemeInputs, platform?: string):
       continue;
     }
     if (!claimed) continue;
+    if (!optedIn) {
+      declined = scheme;
+      continue;
+    }
     let parsed: ParsedHash;
     try {
       parsed = scheme.parse(stored, inputs);
     } catch (e) {
-      malformed ??= toLegacyHashError(e, 'parse', scheme.id);
+      if (declined === undefined) malformed ??= toLegacyHashError(e, 'parse', scheme.id);
       continue;
     }
     fits.push({ scheme, parsed, missing: missingInputs(scheme, inputs), score: score(scheme, inputs, platform) });
   }
   fits.sort((a, b) => b.score - a.score);
+  if (declined !== undefined) return lazyMalformed(fits, declined, stored, inputs);
   return malformed ? { fits, malformed } : { fits };
+}
+
+/** optIn() that throws counts as opted in: the parse then runs (and fails) as it always did. */
+function optsIn(scheme: Scheme, inputs: SchemeInputs, stored: string): boolean {
+  try {
+    return scheme.optIn!(inputs, stored) === true;
+  } catch {
+    return true;
+  }
+}
+
+/** `malformed` = the error the declined scheme's parse throws, computed once on first read. */
+function lazyMalformed(fits: Fit[], scheme: Scheme, stored: string, inputs: SchemeInputs): Detection {
+  let error: LegacyHashError | undefined;
+  return {
+    fits,
+    get malformed(): LegacyHashError {
+      if (error === undefined) {
+        try {
+          scheme.parse(stored, inputs);
+          // Broken promise (optIn false but parse accepted): still report it as not opted in.
+          error = new LegacyHashError('ERR_MISSING_INPUT', `${scheme.id}: not enabled by options.params`, { scheme: scheme.id });
+        } catch (e) {
+          error = toLegacyHashError(e, 'parse', scheme.id);
+        }
+      }
+      return error;
+    },
+  };
 }
 
 // ---------- first-characters dispatch ----------

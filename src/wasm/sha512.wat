@@ -16,15 +16,40 @@
 
   ;; state[0..8) (at $s) += compress(state, block of 16 words at $m)
   (func $compress (export "compress") (param $s i32) (param $m i32)
-    (local $a i64) (local $b i64) (local $c i64) (local $d i64)
-    (local $e i64) (local $f i64) (local $g i64) (local $h i64)
-    (local $t1 i64) (local $t2 i64) (local $x i64) (local $y i64) (local $i i32)
+    (local $i i32)
     ;; W[0..16) = block
     (local.set $i (i32.const 0))
     (loop $copy
       (i64.store offset=64 (local.get $i) (i64.load (i32.add (local.get $m) (local.get $i))))
       (local.set $i (i32.add (local.get $i) (i32.const 8)))
       (br_if $copy (i32.lt_u (local.get $i) (i32.const 128))))
+    (call $rounds (local.get $s)))
+
+  ;; 64-bit byte swap (big-endian message bytes <-> native words)
+  (func $bswap (param $x i64) (result i64)
+    (local.set $x (i64.or
+      (i64.and (i64.shr_u (local.get $x) (i64.const 8)) (i64.const 0x00ff00ff00ff00ff))
+      (i64.shl (i64.and (local.get $x) (i64.const 0x00ff00ff00ff00ff)) (i64.const 8))))
+    (local.set $x (i64.or
+      (i64.and (i64.shr_u (local.get $x) (i64.const 16)) (i64.const 0x0000ffff0000ffff))
+      (i64.shl (i64.and (local.get $x) (i64.const 0x0000ffff0000ffff)) (i64.const 16))))
+    (i64.rotr (local.get $x) (i64.const 32)))
+
+  ;; Like $compress, but the block at $m is 128 message bytes as hashed (big-endian words).
+  (func $compress_be (param $s i32) (param $m i32)
+    (local $i i32)
+    (local.set $i (i32.const 0))
+    (loop $copy
+      (i64.store offset=64 (local.get $i) (call $bswap (i64.load (i32.add (local.get $m) (local.get $i)))))
+      (local.set $i (i32.add (local.get $i) (i32.const 8)))
+      (br_if $copy (i32.lt_u (local.get $i) (i32.const 128))))
+    (call $rounds (local.get $s)))
+
+  ;; state[0..8) (at $s) += rounds over W[0..16) (already in place at 64..192)
+  (func $rounds (param $s i32)
+    (local $a i64) (local $b i64) (local $c i64) (local $d i64)
+    (local $e i64) (local $f i64) (local $g i64) (local $h i64)
+    (local $t1 i64) (local $t2 i64) (local $x i64) (local $y i64) (local $i i32)
     ;; W[t] = sigma1(W[t-2]) + W[t-7] + sigma0(W[t-15]) + W[t-16], t = 16..79, with
     ;; $i = address of W[t-16] = 8t - 64 (W[t] is at $i + 128).
     (local.set $i (i32.const 64))
@@ -99,6 +124,39 @@
           (local.set $n (i32.add (local.get $n) (i32.const 1)))
           (br_if $blocks (i32.lt_u (local.get $n) (local.get $nblocks))))
         (memory.copy (local.get $hp) (i32.const 0) (i32.const 64))
+        (local.set $count (i32.sub (local.get $count) (i32.const 1)))
+        (br $iter))))
+
+  ;; sha512crypt rounds: $count times h = sha512(message of round i), where round i uses the
+  ;; table entry (i mod 42) at $table + 16 * (i mod 42): { msg i32, nblocks i32, hoff i32, - }.
+  ;; Each message is its padded bytes as hashed (big-endian); h (8 native words at $hp) is
+  ;; written into it, byte-swapped, at msg + hoff (any alignment) before hashing.
+  (func (export "crypt") (param $hp i32) (param $table i32) (param $count i32)
+    (local $k i32) (local $e i32) (local $msg i32) (local $nb i32) (local $dst i32) (local $n i32)
+    (block $done
+      (loop $iter
+        (br_if $done (i32.eqz (local.get $count)))
+        (local.set $e (i32.add (local.get $table) (i32.shl (local.get $k) (i32.const 4))))
+        (local.set $msg (i32.load (local.get $e)))
+        (local.set $nb (i32.load offset=4 (local.get $e)))
+        (local.set $dst (i32.add (local.get $msg) (i32.load offset=8 (local.get $e))))
+        (i64.store offset=0 align=1 (local.get $dst) (call $bswap (i64.load offset=0 (local.get $hp))))
+        (i64.store offset=8 align=1 (local.get $dst) (call $bswap (i64.load offset=8 (local.get $hp))))
+        (i64.store offset=16 align=1 (local.get $dst) (call $bswap (i64.load offset=16 (local.get $hp))))
+        (i64.store offset=24 align=1 (local.get $dst) (call $bswap (i64.load offset=24 (local.get $hp))))
+        (i64.store offset=32 align=1 (local.get $dst) (call $bswap (i64.load offset=32 (local.get $hp))))
+        (i64.store offset=40 align=1 (local.get $dst) (call $bswap (i64.load offset=40 (local.get $hp))))
+        (i64.store offset=48 align=1 (local.get $dst) (call $bswap (i64.load offset=48 (local.get $hp))))
+        (i64.store offset=56 align=1 (local.get $dst) (call $bswap (i64.load offset=56 (local.get $hp))))
+        (memory.copy (i32.const 0) (i32.const 1664) (i32.const 64))
+        (local.set $n (i32.const 0))
+        (loop $blocks
+          (call $compress_be (i32.const 0) (i32.add (local.get $msg) (i32.shl (local.get $n) (i32.const 7))))
+          (local.set $n (i32.add (local.get $n) (i32.const 1)))
+          (br_if $blocks (i32.lt_u (local.get $n) (local.get $nb))))
+        (memory.copy (local.get $hp) (i32.const 0) (i32.const 64))
+        (local.set $k (i32.add (local.get $k) (i32.const 1)))
+        (if (i32.eq (local.get $k) (i32.const 42)) (then (local.set $k (i32.const 0))))
         (local.set $count (i32.sub (local.get $count) (i32.const 1)))
         (br $iter))))
 )
