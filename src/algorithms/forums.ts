@@ -191,6 +191,8 @@ export const wcf2 = defineScheme<BcryptParsed>({
     }
     return parseBcrypt('wcf2', s);
   },
+  // A bare bcrypt string is a wcf2 candidate only when asked (parse throws otherwise): skip it cheaply.
+  optIn: (inputs, s) => !s.startsWith('$2') || inputs.params?.['bcryptDouble'] === 'wcf2',
   cost: bcryptCost,
   offload: (p, pw, inputs) => bcryptNeedsWorker(p, pw, inputs),
   derive: (pw, p, inputs) => deriveDoubleBcrypt(pw, p, inputs),
