@@ -73,6 +73,19 @@ export const INPUT_OPTIONS = {
   'no-header': { type: 'boolean' },
 } as const;
 
+/** Options of the commands that read a customer export (audit, plan): input, columns, secrets. */
+export const EXPORT_OPTIONS = {
+  ...INPUT_OPTIONS,
+  'hash-column': { type: 'string' },
+  'salt-column': { type: 'string' },
+  'username-column': { type: 'string' },
+  'email-column': { type: 'string' },
+  'id-column': { type: 'string' },
+  platform: { type: 'string' },
+  'pepper-file': { type: 'string' },
+  'pepper-env': { type: 'string' },
+} as const;
+
 export function headerChoice(values: { header?: boolean; 'no-header'?: boolean }): boolean | undefined {
   if (values.header && values['no-header']) throw new UsageError('--header and --no-header exclude each other');
   return values.header ? true : values['no-header'] ? false : undefined;

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import type { Writable } from 'node:stream';
 import {
   EXIT,
-  INPUT_OPTIONS,
+  EXPORT_OPTIONS,
   UsageError,
   delimiterChoice,
   formatChoice,
@@ -79,15 +79,7 @@ export const audit: Command = {
   help: HELP,
   async run(argv, ctx) {
     const { values, positionals } = parse(argv, {
-      ...INPUT_OPTIONS,
-      'hash-column': { type: 'string' },
-      'salt-column': { type: 'string' },
-      'username-column': { type: 'string' },
-      'email-column': { type: 'string' },
-      'id-column': { type: 'string' },
-      platform: { type: 'string' },
-      'pepper-file': { type: 'string' },
-      'pepper-env': { type: 'string' },
+      ...EXPORT_OPTIONS,
       json: { type: 'boolean' },
       html: { type: 'boolean' },
       text: { type: 'boolean' },

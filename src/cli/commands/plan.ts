@@ -19,7 +19,7 @@ import { netoResetLink, planNeto, type NetoPlanSummary } from '../../neto/import
 import { NETO_USERNAME_MAX } from '../../neto/username.js';
 import {
   EXIT,
-  INPUT_OPTIONS,
+  EXPORT_OPTIONS,
   UsageError,
   delimiterChoice,
   formatChoice,
@@ -128,15 +128,7 @@ export const planCommand: Command = {
   help: HELP,
   async run(argv, ctx) {
     const { values, positionals } = parse(argv, {
-      ...INPUT_OPTIONS,
-      'hash-column': { type: 'string' },
-      'salt-column': { type: 'string' },
-      'username-column': { type: 'string' },
-      'email-column': { type: 'string' },
-      'id-column': { type: 'string' },
-      platform: { type: 'string' },
-      'pepper-file': { type: 'string' },
-      'pepper-env': { type: 'string' },
+      ...EXPORT_OPTIONS,
       target: { type: 'string' },
       out: { type: 'string' },
       force: { type: 'boolean' },
