@@ -26,5 +26,8 @@ export function supplied(inputs: SchemeInputs, name: InputName): boolean {
 }
 
 export function missingInputs(scheme: Scheme, inputs: SchemeInputs): InputName[] {
-  return (scheme.needs ?? []).filter((n) => !supplied(inputs, n));
+  const missing: InputName[] = [];
+  const needs = scheme.needs;
+  if (needs) for (let i = 0; i < needs.length; i++) if (inputs[needs[i]!] === undefined) missing.push(needs[i]!);
+  return missing;
 }

@@ -67,6 +67,8 @@ export interface FormulaParsed extends ParsedHash {
 
 interface Layout {
   re: RegExp;
+  /** Exact length of every matching string, when the layout fixes it (a bare fixed-size hash). */
+  length?: number;
   salt: boolean;
   rounds: boolean;
 }
@@ -141,7 +143,12 @@ function compileLayout(template: string, hash: string, saltPattern: string | und
       src += `(?<salt>${salt})`;
     }
   }
-  return { re: new RegExp(`${src}$`), salt: names.includes('salt'), rounds: names.includes('rounds') };
+  // A layout that is only a fixed-size `{hash}` can reject a string by its length alone
+  // (detection asks every such scheme about every bare hex string).
+  const fixed = pieces.length === 3 && pieces[0] === '' && pieces[2] === '' ? /^\[[^\]]+\]\{(\d+)\}$/.exec(hash) : null;
+  const layout: Layout = { re: new RegExp(`${src}$`), salt: names.includes('salt'), rounds: names.includes('rounds') };
+  if (fixed) layout.length = Number(fixed[1]);
+  return layout;
 }
 
 const EMPTY = new Uint8Array(0);
@@ -229,11 +236,19 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
     rank: def.rank ?? (prefixed ? 100 : 30),
     ...(prefixes ? { prefixes: Object.freeze(prefixes) } : {}),
     offload: def.offload === true,
-    recognize: (s) => layouts.some((l) => l.re.test(s)),
+    recognize: (s) => layouts.some((l) => (l.length === undefined || l.length === s.length) && l.re.test(s)),
     parse(s, inputs) {
-      const layout = layouts.findIndex((l) => l.re.test(s));
-      if (layout < 0) throw malformed(id, 'string does not match the layout');
-      const g = layouts[layout]!.re.exec(s)!.groups!;
+      // One regex run per layout (not a test() then an exec()).
+      let layout = -1;
+      let match: RegExpExecArray | null = null;
+      for (let i = 0; i < layouts.length && !match; i++) {
+        const l = layouts[i]!;
+        if (l.length !== undefined && l.length !== s.length) continue;
+        match = l.re.exec(s);
+        if (match) layout = i;
+      }
+      if (!match) throw malformed(id, 'string does not match the layout');
+      const g = match.groups!;
       const text = g['hash']!;
       const expected = encoding === 'hex' ? fromHex(text) : encoding === 'base64' ? fromBase64(text) : utf8(text);
       if (!expected || expected.length === 0) throw malformed(id, `invalid ${encoding} digest`);
