@@ -17,6 +17,8 @@
  * RFC 1321 section 3.4), once per block function, so V8 keeps every word in a register.
  */
 
+import { BlockHash, writeWords } from './block-hash.js';
+
 const IV0 = 0x67452301;
 const IV1 = 0xefcdab89 | 0;
 const IV2 = 0x98badcfe | 0;
@@ -327,86 +329,18 @@ export function md5CompressWords(s: Int32Array, w: Int32Array, o: number): void 
 }
 
 /** Reusable MD5 context. No allocation after construction. */
-export class Md5 {
-  /** Chaining state (4 little-endian words). */
-  readonly state = new Int32Array(4);
-  private readonly buf = new Uint8Array(64);
-  private bufLen = 0;
-  private total = 0;
-
+export class Md5 extends BlockHash {
   constructor() {
-    this.reset();
+    super(Int32Array.of(IV0, IV1, IV2, IV3), 64, 16, true);
   }
-
-  reset(): this {
-    const s = this.state;
-    s[0] = IV0;
-    s[1] = IV1;
-    s[2] = IV2;
-    s[3] = IV3;
-    this.bufLen = 0;
-    this.total = 0;
-    return this;
-  }
-
-  update(data: Uint8Array, start = 0, end = data.length): this {
-    let i = start;
-    this.total += end - start;
-    const buf = this.buf;
-    if (this.bufLen > 0) {
-      while (i < end && this.bufLen < 64) buf[this.bufLen++] = data[i++]!;
-      if (this.bufLen < 64) return this;
-      compress(this.state, buf, 0);
-      this.bufLen = 0;
-    }
-    for (; end - i >= 64; i += 64) compress(this.state, data, i);
-    while (i < end) buf[this.bufLen++] = data[i++]!;
-    return this;
-  }
-
-  /** Pads and compresses the last block(s); the digest is then in `state`. */
-  finish(): void {
-    const buf = this.buf;
-    let n = this.bufLen;
-    buf[n++] = 0x80;
-    if (n > 56) {
-      buf.fill(0, n, 64);
-      compress(this.state, buf, 0);
-      n = 0;
-    }
-    buf.fill(0, n, 56);
-    const bits = this.total * 8;
-    const lo = bits % 4294967296;
-    const hi = Math.floor(bits / 4294967296);
-    buf[56] = lo; buf[57] = lo >>> 8; buf[58] = lo >>> 16; buf[59] = lo >>> 24;
-    buf[60] = hi; buf[61] = hi >>> 8; buf[62] = hi >>> 16; buf[63] = hi >>> 24;
-    compress(this.state, buf, 0);
-    buf.fill(0);
-    this.bufLen = 0;
-  }
-
-  /** Writes the 16-byte digest at out[off..] and resets the context. */
-  digestInto(out: Uint8Array, off = 0): void {
-    this.finish();
-    writeLe(this.state, out, off);
-    this.reset();
-  }
-
-  digest(): Uint8Array {
-    const out = new Uint8Array(16);
-    this.digestInto(out);
-    return out;
+  protected compress(m: Uint8Array, o: number): void {
+    compress(this.state, m, o);
   }
 }
 
+/** MD5 state (4 words) as its 16 little-endian digest bytes. */
 function writeLe(s: Int32Array, out: Uint8Array, off: number): void {
-  for (let i = 0; i < 4; i++) {
-    const w = s[i]!;
-    out[off + 4 * i] = w;
-    out[off + 4 * i + 1] = w >>> 8;
-    out[off + 4 * i + 2] = w >>> 16;
-    out[off + 4 * i + 3] = w >>> 24;
-  }
+  writeWords(s, out, off, 4, true);
 }
 
 const shared = new Md5();

@@ -4,6 +4,8 @@
  * Bit-exactness against node:crypto is property-tested (test/core-digests.test.ts).
  */
 
+import { BlockHash } from './block-hash.js';
+
 const W = new Int32Array(80);
 
 function be32(m: Uint8Array, o: number): number {
@@ -43,84 +45,16 @@ function compress(s: Int32Array, m: Uint8Array, o: number): void {
   s[4] = (s[4]! + e) | 0;
 }
 
+/** SHA-1 initial state (FIPS 180-4 §5.3.1). */
+const IV = Int32Array.of(0x67452301, 0xefcdab89 | 0, 0x98badcfe | 0, 0x10325476, 0xc3d2e1f0 | 0);
+
 /** Reusable SHA-1 context. No allocation after construction. */
-export class Sha1 {
-  /** Chaining state (5 big-endian words). */
-  readonly state = new Int32Array(5);
-  private readonly buf = new Uint8Array(64);
-  private bufLen = 0;
-  private total = 0;
-
+export class Sha1 extends BlockHash {
   constructor() {
-    this.reset();
+    super(IV, 64, 20, false);
   }
-
-  reset(): this {
-    const s = this.state;
-    s[0] = 0x67452301;
-    s[1] = 0xefcdab89 | 0;
-    s[2] = 0x98badcfe | 0;
-    s[3] = 0x10325476;
-    s[4] = 0xc3d2e1f0 | 0;
-    this.bufLen = 0;
-    this.total = 0;
-    return this;
-  }
-
-  update(data: Uint8Array, start = 0, end = data.length): this {
-    let i = start;
-    this.total += end - start;
-    const buf = this.buf;
-    if (this.bufLen > 0) {
-      while (i < end && this.bufLen < 64) buf[this.bufLen++] = data[i++]!;
-      if (this.bufLen < 64) return this;
-      compress(this.state, buf, 0);
-      this.bufLen = 0;
-    }
-    for (; end - i >= 64; i += 64) compress(this.state, data, i);
-    while (i < end) buf[this.bufLen++] = data[i++]!;
-    return this;
-  }
-
-  /** Pads and compresses the last block(s); the digest is then in `state`. */
-  finish(): void {
-    const buf = this.buf;
-    let n = this.bufLen;
-    buf[n++] = 0x80;
-    if (n > 56) {
-      buf.fill(0, n, 64);
-      compress(this.state, buf, 0);
-      n = 0;
-    }
-    buf.fill(0, n, 56);
-    const bits = this.total * 8;
-    const lo = bits % 4294967296;
-    const hi = Math.floor(bits / 4294967296);
-    buf[56] = hi >>> 24; buf[57] = hi >>> 16; buf[58] = hi >>> 8; buf[59] = hi;
-    buf[60] = lo >>> 24; buf[61] = lo >>> 16; buf[62] = lo >>> 8; buf[63] = lo;
-    compress(this.state, buf, 0);
-    buf.fill(0);
-    this.bufLen = 0;
-  }
-
-  /** Writes the 20-byte digest at out[off..] and resets the context. */
-  digestInto(out: Uint8Array, off = 0): void {
-    this.finish();
-    const s = this.state;
-    for (let i = 0; i < 5; i++) {
-      const w = s[i]!;
-      out[off + 4 * i] = w >>> 24;
-      out[off + 4 * i + 1] = w >>> 16;
-      out[off + 4 * i + 2] = w >>> 8;
-      out[off + 4 * i + 3] = w;
-    }
-    this.reset();
-  }
-
-  digest(): Uint8Array {
-    const out = new Uint8Array(20);
-    this.digestInto(out);
-    return out;
+  protected compress(m: Uint8Array, o: number): void {
+    compress(this.state, m, o);
   }
 }
 

@@ -4,6 +4,8 @@
  * reusable `Sha256` context. Property-tested against node:crypto (test/core-digests.test.ts).
  */
 
+import { BlockHash } from './block-hash.js';
+
 // prettier-ignore
 const K = Int32Array.from([
   0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
@@ -79,78 +81,12 @@ function compressW(s: Int32Array): void {
 }
 
 /** Reusable SHA-256 context. No allocation after construction. */
-export class Sha256 {
-  /** Chaining state (8 big-endian words). */
-  readonly state = new Int32Array(8);
-  private readonly buf = new Uint8Array(64);
-  private bufLen = 0;
-  private total = 0;
-
+export class Sha256 extends BlockHash {
   constructor() {
-    this.reset();
+    super(IV, 64, 32, false);
   }
-
-  reset(): this {
-    this.state.set(IV);
-    this.bufLen = 0;
-    this.total = 0;
-    return this;
-  }
-
-  update(data: Uint8Array, start = 0, end = data.length): this {
-    let i = start;
-    this.total += end - start;
-    const buf = this.buf;
-    if (this.bufLen > 0) {
-      while (i < end && this.bufLen < 64) buf[this.bufLen++] = data[i++]!;
-      if (this.bufLen < 64) return this;
-      compress(this.state, buf, 0);
-      this.bufLen = 0;
-    }
-    for (; end - i >= 64; i += 64) compress(this.state, data, i);
-    while (i < end) buf[this.bufLen++] = data[i++]!;
-    return this;
-  }
-
-  /** Pads and compresses the last block(s); the digest is then in `state`. */
-  finish(): void {
-    const buf = this.buf;
-    let n = this.bufLen;
-    buf[n++] = 0x80;
-    if (n > 56) {
-      buf.fill(0, n, 64);
-      compress(this.state, buf, 0);
-      n = 0;
-    }
-    buf.fill(0, n, 56);
-    const bits = this.total * 8;
-    const lo = bits % 4294967296;
-    const hi = Math.floor(bits / 4294967296);
-    buf[56] = hi >>> 24; buf[57] = hi >>> 16; buf[58] = hi >>> 8; buf[59] = hi;
-    buf[60] = lo >>> 24; buf[61] = lo >>> 16; buf[62] = lo >>> 8; buf[63] = lo;
-    compress(this.state, buf, 0);
-    buf.fill(0);
-    this.bufLen = 0;
-  }
-
-  /** Writes the 32-byte digest at out[off..] and resets the context. */
-  digestInto(out: Uint8Array, off = 0): void {
-    this.finish();
-    const s = this.state;
-    for (let i = 0; i < 8; i++) {
-      const w = s[i]!;
-      out[off + 4 * i] = w >>> 24;
-      out[off + 4 * i + 1] = w >>> 16;
-      out[off + 4 * i + 2] = w >>> 8;
-      out[off + 4 * i + 3] = w;
-    }
-    this.reset();
-  }
-
-  digest(): Uint8Array {
-    const out = new Uint8Array(32);
-    this.digestInto(out);
-    return out;
+  protected compress(m: Uint8Array, o: number): void {
+    compress(this.state, m, o);
   }
 }
 

@@ -11,6 +11,7 @@
  */
 
 import { SHA512_WASM_BASE64 } from './sha512-wasm.generated.js';
+import { BlockHash, writeWords } from './block-hash.js';
 
 // Round constants and initial state as [high, low] pairs.
 // prettier-ignore
@@ -200,84 +201,23 @@ function add(s: Int32Array, i: number, h: number, l: number): void {
 }
 
 /** Reusable SHA-512 context. No allocation after construction. */
-export class Sha512 {
-  /** Chaining state: 8 words of 64 bits as 16 big-endian 32-bit halves (high first). */
-  readonly state = new Int32Array(16);
-  private readonly buf = new Uint8Array(128);
-  private bufLen = 0;
-  private total = 0;
-
+export class Sha512 extends BlockHash {
   constructor() {
-    this.reset();
+    super(IV, 128, 64, false, 16);
   }
-
-  reset(): this {
-    this.state.set(IV);
-    this.bufLen = 0;
-    this.total = 0;
-    return this;
+  protected compress(m: Uint8Array, o: number): void {
+    compress(this.state, m, o);
   }
-
-  update(data: Uint8Array, start = 0, end = data.length): this {
-    let i = start;
-    this.total += end - start;
-    const buf = this.buf;
-    if (this.bufLen > 0) {
-      while (i < end && this.bufLen < 128) buf[this.bufLen++] = data[i++]!;
-      if (this.bufLen < 128) return this;
-      compress(this.state, buf, 0);
-      this.bufLen = 0;
-    }
-    for (; end - i >= 128; i += 128) compress(this.state, data, i);
-    while (i < end) buf[this.bufLen++] = data[i++]!;
-    return this;
-  }
-
-  /** Pads and compresses the last block(s); the digest is then in `state`. */
-  finish(): void {
-    const buf = this.buf;
-    let n = this.bufLen;
-    buf[n++] = 0x80;
-    if (n > 112) {
-      buf.fill(0, n, 128);
-      compress(this.state, buf, 0);
-      n = 0;
-    }
-    buf.fill(0, n, 120);
-    const bits = this.total * 8;
-    const lo = bits % 4294967296;
-    const hi = Math.floor(bits / 4294967296);
-    buf[120] = hi >>> 24; buf[121] = hi >>> 16; buf[122] = hi >>> 8; buf[123] = hi;
-    buf[124] = lo >>> 24; buf[125] = lo >>> 16; buf[126] = lo >>> 8; buf[127] = lo;
-    compress(this.state, buf, 0);
-    buf.fill(0);
+  /** The compression's message schedule and WebAssembly memory saw password bytes. */
+  protected override wipeScratch(): void {
     BLOCK.fill(0);
     if (WASM) wipeWasm(WASM.mem);
-    this.bufLen = 0;
-  }
-
-  /** Writes the 64-byte digest at out[off..] and resets the context. */
-  digestInto(out: Uint8Array, off = 0): void {
-    this.finish();
-    writeBe(this.state, out, off);
-    this.reset();
-  }
-
-  digest(): Uint8Array {
-    const out = new Uint8Array(64);
-    this.digestInto(out);
-    return out;
   }
 }
 
+/** SHA-512 state (16 half-words, high first) as its 64 big-endian digest bytes. */
 function writeBe(s: Int32Array, out: Uint8Array, off: number): void {
-  for (let i = 0; i < 16; i++) {
-    const w = s[i]!;
-    out[off + 4 * i] = w >>> 24;
-    out[off + 4 * i + 1] = w >>> 16;
-    out[off + 4 * i + 2] = w >>> 8;
-    out[off + 4 * i + 3] = w;
-  }
+  writeWords(s, out, off, 16, false);
 }
 
 const shared = new Sha512();
