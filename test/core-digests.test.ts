@@ -138,14 +138,6 @@ describe('chains (phpass crypt_private loops)', () => {
   });
 });
 
-describe('sha512 WebAssembly module', () => {
-  it('src/core/sha512-wasm.generated.ts matches src/wasm/sha512.wat', async () => {
-    const { execFileSync } = await import('node:child_process');
-    const out = execFileSync(process.execPath, ['scripts/build-sha512-wasm.mjs', '--check'], { encoding: 'utf8' });
-    expect(out).toMatch(/matches/);
-  });
-});
-
 describe('sha512 JavaScript fallback (no WebAssembly: node --jitless)', () => {
   it('matches node:crypto, one-shot and chained', async () => {
     const { execFileSync } = await import('node:child_process');
