@@ -187,6 +187,42 @@ export function matches(derived: Derived, expected: Uint8Array): boolean {
   return ok;
 }
 
+/**
+ * Derive + compare for one scheme, limits checked first, without a promise when it can: a
+ * scheme with no cost parameter and no offload is a fixed-cost digest (microseconds), which
+ * deriveFor would also run inline; calling it directly saves the async layers that cost more
+ * than the digest itself (issue #8: cheap digests at >= 1 M verify/s per core). Everything else
+ * (and any call with a signal) goes through deriveFor. Errors surface as LegacyHashErrors either
+ * way: thrown here, or as a rejection of the returned promise.
+ */
+export function checkSchemeFast(
+  scheme: Scheme,
+  password: Uint8Array,
+  parsed: ParsedHash,
+  inputs: SchemeInputs,
+  limits: Readonly<Limits>,
+  signal?: AbortSignal,
+): boolean | Promise<boolean> {
+  const checks = enforceCosts(scheme, parsed, limits, password.length);
+  if (signal !== undefined || checks.length !== 0 || scheme.offload) {
+    return deriveFor(scheme, password, parsed, inputs, signal, checks).then((d) => matches(d, parsed.expected));
+  }
+  derivations++;
+  let derived: Derived | Promise<Derived>;
+  try {
+    derived = scheme.derive(password, parsed, inputs);
+  } catch (e) {
+    throw toLegacyHashError(e, 'derive', scheme.id);
+  }
+  if (derived instanceof Uint8Array || Array.isArray(derived)) return matches(derived, parsed.expected);
+  return Promise.resolve(derived).then(
+    (d) => matches(d, parsed.expected),
+    (e) => {
+      throw toLegacyHashError(e, 'derive', scheme.id);
+    },
+  );
+}
+
 /** Derive + compare for one scheme, limits checked first. */
 export async function checkScheme(
   scheme: Scheme,

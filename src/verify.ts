@@ -2,11 +2,11 @@ import { detect, type Fit } from './detect/candidates.js';
 import { normalizeStored } from './detect/normalize.js';
 import { missingInputs } from './detect/rank.js';
 import { passwordBytes } from './core/password.js';
-import { checkScheme, enforceInputLimits, schemeInputs } from './engine.js';
+import { checkSchemeFast, enforceInputLimits, schemeInputs } from './engine.js';
 import { LegacyHashError, toLegacyHashError } from './errors.js';
 import { resolveLimits, type Limits } from './limits.js';
 import { getScheme } from './registry.js';
-import type { InputName, Scheme, VerifyOptions } from './types.js';
+import type { InputName, Scheme, SchemeInputs, VerifyOptions } from './types.js';
 
 export interface VerifyResult {
   /** true when the password matches. */
@@ -29,17 +29,22 @@ export interface VerifyResult {
  * ```
  */
 export async function verify(password: string | Uint8Array, stored: string, options?: VerifyOptions): Promise<boolean> {
-  return (await verifyDetailed(password, stored, options)).match;
+  try {
+    const r = run(password, stored, options, false);
+    return typeof r === 'boolean' ? r : (await r).match;
+  } catch (e) {
+    throw toLegacyHashError(e, 'engine');
+  }
 }
 
 /** Like `verify`, but also says which scheme matched and which were tried. */
 export async function verifyDetailed(
   password: string | Uint8Array,
   stored: string,
-  options: VerifyOptions = {},
+  options?: VerifyOptions,
 ): Promise<VerifyResult> {
   try {
-    return await verifyUnchecked(password, stored, options);
+    return await (run(password, stored, options, true) as VerifyResult | Promise<VerifyResult>);
   } catch (e) {
     // Last line of defence: schemes are wrapped site by site; whatever still slips through
     // (a bug in the engine itself) leaves as a LegacyHashError that quotes nothing.
@@ -47,7 +52,22 @@ export async function verifyDetailed(
   }
 }
 
-async function verifyUnchecked(password: string | Uint8Array, stored: string, options: VerifyOptions): Promise<VerifyResult> {
+/** Shared by both entry points when the caller passes no options (nothing to validate). */
+const NO_OPTIONS: VerifyOptions = Object.freeze({});
+
+/**
+ * Validation, detection and the candidate loop. Synchronous as long as every derivation is a
+ * fixed-cost digest (see checkSchemeFast): a cheap verify() then costs one promise, not five
+ * (issue #8). A synchronous run returns a bare boolean when `detailed` is false, a VerifyResult
+ * when it is true; a promise of a VerifyResult once a derivation went async.
+ * Throws LegacyHashErrors (the callers turn them into rejections).
+ */
+function run(
+  password: string | Uint8Array,
+  stored: string,
+  options: VerifyOptions = NO_OPTIONS,
+  detailed: boolean,
+): boolean | VerifyResult | Promise<VerifyResult> {
   if (typeof options !== 'object' || options === null) {
     throw new LegacyHashError('ERR_INVALID_ARGUMENT', 'options must be an object', { field: 'options' });
   }
@@ -67,64 +87,99 @@ async function verifyUnchecked(password: string | Uint8Array, stored: string, op
     });
   }
   const pw = passwordBytes(password);
+  let pending = false;
   try {
     if (pw.length > limits.maxPasswordBytes) throw passwordTooLong(pw.length, limits);
-    const inputs = schemeInputs(options);
+    const inputs = options === NO_OPTIONS ? {} : schemeInputs(options);
     enforceInputLimits(inputs, limits);
     const text = normalizeStored(stored);
-    const signal = deadlineSignal(options);
+    const signal = options === NO_OPTIONS ? undefined : deadlineSignal(options);
     if (signal?.aborted) throw new LegacyHashError('ERR_ABORTED', 'verification aborted');
 
-    let fits: Fit[];
-    if (options.scheme !== undefined) {
-      if (typeof options.scheme !== 'string') {
-        throw new LegacyHashError('ERR_INVALID_ARGUMENT', 'options.scheme must be a string', { field: 'scheme' });
-      }
-      const scheme = getScheme(options.scheme);
-      if (!recognizes(scheme, text)) {
-        throw new LegacyHashError('ERR_MALFORMED_HASH', `${scheme.id}: string does not have this scheme's form`, {
-          scheme: scheme.id,
-        });
-      }
-      let parsed;
-      try {
-        parsed = scheme.parse(text, inputs);
-      } catch (e) {
-        throw toLegacyHashError(e, 'parse', scheme.id);
-      }
-      fits = [{ scheme, parsed, missing: missingInputs(scheme, inputs), score: 0 }];
-    } else {
-      if (options.platform !== undefined && typeof options.platform !== 'string') {
-        throw new LegacyHashError('ERR_INVALID_ARGUMENT', 'options.platform must be a string', { field: 'platform' });
-      }
-      const found = detect(text, inputs, options.platform?.toLowerCase());
-      if (found.fits.length === 0) {
-        throw found.malformed ?? new LegacyHashError('ERR_UNKNOWN_FORMAT', 'no supported scheme recognises this hash');
-      }
-      fits = found.fits;
-    }
-
-    const runnable = fits.filter((f) => f.missing.length === 0);
-    if (runnable.length === 0) {
-      const need = [...new Set(fits.flatMap((f) => f.missing))] as InputName[];
-      throw new LegacyHashError(
-        'ERR_MISSING_INPUT',
-        `this hash needs ${need.join(' or ')} (candidates: ${fits.map((f) => f.scheme.id).join(', ')})`,
-        { field: need[0], scheme: fits[0]!.scheme.id },
-      );
-    }
-
+    const runnable = runnableFits(text, inputs, options);
     const tried: string[] = [];
-    for (const fit of runnable) {
+    for (let i = 0; i < runnable.length; i++) {
+      const fit = runnable[i]!;
       tried.push(fit.scheme.id);
-      if (await checkScheme(fit.scheme, pw, fit.parsed, inputs, limits, signal)) {
-        return { match: true, scheme: fit.scheme.id, tried };
+      const r = checkSchemeFast(fit.scheme, pw, fit.parsed, inputs, limits, signal);
+      if (typeof r !== 'boolean') {
+        // A derivation went async: finish this candidate and the rest there; wipe the password after.
+        pending = true;
+        return finishAsync(r, runnable, i, tried, pw, inputs, limits, signal).finally(() => pw.fill(0));
       }
+      if (r) return detailed ? { match: true, scheme: fit.scheme.id, tried } : true;
     }
-    return { match: false, tried };
+    return detailed ? { match: false, tried } : false;
   } finally {
-    pw.fill(0);
+    if (!pending) pw.fill(0);
   }
+}
+
+/** The fits to try, in order: the forced scheme, or detection's candidates that have their inputs. */
+function runnableFits(text: string, inputs: SchemeInputs, options: VerifyOptions): Fit[] {
+  let fits: Fit[];
+  if (options.scheme !== undefined) {
+    if (typeof options.scheme !== 'string') {
+      throw new LegacyHashError('ERR_INVALID_ARGUMENT', 'options.scheme must be a string', { field: 'scheme' });
+    }
+    const scheme = getScheme(options.scheme);
+    if (!recognizes(scheme, text)) {
+      throw new LegacyHashError('ERR_MALFORMED_HASH', `${scheme.id}: string does not have this scheme's form`, {
+        scheme: scheme.id,
+      });
+    }
+    let parsed;
+    try {
+      parsed = scheme.parse(text, inputs);
+    } catch (e) {
+      throw toLegacyHashError(e, 'parse', scheme.id);
+    }
+    const missing = missingInputs(scheme, inputs);
+    fits = [{ scheme, parsed, missing, score: 0 }];
+    if (missing.length === 0) return fits;
+  } else {
+    if (options.platform !== undefined && typeof options.platform !== 'string') {
+      throw new LegacyHashError('ERR_INVALID_ARGUMENT', 'options.platform must be a string', { field: 'platform' });
+    }
+    const found = detect(text, inputs, options.platform?.toLowerCase());
+    if (found.fits.length === 0) {
+      throw found.malformed ?? new LegacyHashError('ERR_UNKNOWN_FORMAT', 'no supported scheme recognises this hash');
+    }
+    fits = found.fits;
+  }
+
+  const runnable = fits.filter((f) => f.missing.length === 0);
+  if (runnable.length === 0) {
+    const need = [...new Set(fits.flatMap((f) => f.missing))] as InputName[];
+    throw new LegacyHashError(
+      'ERR_MISSING_INPUT',
+      `this hash needs ${need.join(' or ')} (candidates: ${fits.map((f) => f.scheme.id).join(', ')})`,
+      { field: need[0], scheme: fits[0]!.scheme.id },
+    );
+  }
+  return runnable;
+}
+
+/** The candidate loop from `runnable[index]` on, once that candidate's check went async. */
+async function finishAsync(
+  first: Promise<boolean>,
+  runnable: readonly Fit[],
+  index: number,
+  tried: string[],
+  pw: Uint8Array,
+  inputs: SchemeInputs,
+  limits: Readonly<Limits>,
+  signal: AbortSignal | undefined,
+): Promise<VerifyResult> {
+  if (await first) return { match: true, scheme: runnable[index]!.scheme.id, tried };
+  for (let i = index + 1; i < runnable.length; i++) {
+    const fit = runnable[i]!;
+    tried.push(fit.scheme.id);
+    if (await checkSchemeFast(fit.scheme, pw, fit.parsed, inputs, limits, signal)) {
+      return { match: true, scheme: fit.scheme.id, tried };
+    }
+  }
+  return { match: false, tried };
 }
 
 function recognizes(scheme: Scheme, text: string): boolean {
