@@ -3,7 +3,7 @@
  * over byte arrays. No eval, no Function, no property lookups driven by formula text.
  */
 import { concatBytes } from '../core/bytes.js';
-import { digest, DIGEST_BYTES, hmac, type DigestName } from '../core/digest.js';
+import { digestParts, DIGEST_BYTES, hmac, type DigestName } from '../core/digest.js';
 import { fromBase64, fromHex, toBase64, toHexBytes } from '../core/encoding.js';
 import { LegacyHashError } from '../errors.js';
 import type { InputName } from '../types.js';
@@ -87,14 +87,8 @@ function build(n: Node): Ev {
     case 'prev':
       return (_env, prev) => prev;
     case 'concat': {
-      const parts = n.parts.map(build);
-      return (env, prev) => {
-        const vals = parts.map((p) => p(env, prev));
-        let n = 0;
-        for (const v of vals) n += v.length;
-        if (n > MAX_VALUE_BYTES) throw tooLarge(n);
-        return concatBytes(...vals);
-      };
+      const parts = concatParts(n.parts);
+      return (env, prev) => concatBytes(...parts(env, prev));
     }
     case 'repeat': {
       const init = n.init ? build(n.init) : undefined;
@@ -118,13 +112,36 @@ function build(n: Node): Ev {
             ? (env, prev) => hmac(alg, a0(env, prev), a1(env, prev))
             : (env, prev) => toHexBytes(hmac(alg, a0(env, prev), a1(env, prev)));
         }
-        return raw ? (env, prev) => digest(alg, a0(env, prev)) : (env, prev) => toHexBytes(digest(alg, a0(env, prev)));
+        const input = digestInput(n.args[0]!);
+        return raw ? (env, prev) => digestParts(alg, input(env, prev)) : (env, prev) => toHexBytes(digestParts(alg, input(env, prev)));
       }
       const unary = UNARY.get(n.fn);
       if (!unary) throw formulaError('unknown function'); // unreachable: the parser checked
       return (env, prev) => capped(unary(a0(env, prev)));
     }
   }
+}
+
+/** The values of a concat's parts, their total length checked against MAX_VALUE_BYTES. */
+function concatParts(nodes: readonly Node[]): (env: FormulaEnv, prev: Uint8Array) => Uint8Array[] {
+  const parts = nodes.map(build);
+  return (env, prev) => {
+    const vals = new Array<Uint8Array>(parts.length);
+    let n = 0;
+    for (let i = 0; i < parts.length; i++) n += (vals[i] = parts[i]!(env, prev)).length;
+    if (n > MAX_VALUE_BYTES) throw tooLarge(n);
+    return vals;
+  };
+}
+
+/**
+ * A digest's input as a list of parts: a concat's parts are hashed in sequence instead of being
+ * copied into one array first (issue #8: chained forum formulas are mostly digests of concats).
+ */
+function digestInput(n: Node): (env: FormulaEnv, prev: Uint8Array) => Uint8Array[] {
+  if (n.k === 'concat') return concatParts(n.parts);
+  const one = build(n);
+  return (env, prev) => [one(env, prev)];
 }
 
 const UNARY: ReadonlyMap<string, (b: Uint8Array) => Uint8Array> = new Map([
