@@ -11,7 +11,7 @@
  * The iteration count is fixed (1000): there is no cost field to cap.
  */
 import { latin1 } from '../core/bytes.js';
-import { Md5, md5CompressWords } from '../core/md5.js';
+import { Md5, MD5_PATTERN_PERIOD, md5Pad, md5PaddedLength, md5PatternRounds } from '../core/md5.js';
 import { defineScheme } from '../core/scheme.js';
 import { malformed } from '../errors.js';
 import type { ParsedHash, Scheme } from '../types.js';
@@ -52,114 +52,67 @@ export function md5CryptRaw(password: Uint8Array, salt: Uint8Array, magic: Uint8
 
 /**
  * The 1000 rounds. Round i hashes (i odd ? pw : h) . (i%3 ? salt : '') . (i%7 ? pw : '') .
- * (i odd ? h : pw): everything but h depends only on i mod 42, in 8 distinct layouts. Each layout
- * is built once as a padded message of little-endian words; a round writes h into its layout
- * (shifted into place when it starts mid-word) and runs the compression directly: no context,
- * no copying, no padding per round.
+ * (i odd ? h : pw): everything but h depends only on i mod 42, in 8 distinct layouts (key =
+ * odd * 4 + salt * 2 + pw). Each layout is built once as a padded message with a 16-byte hole
+ * for h; md5PatternRounds (src/core/md5.ts, WebAssembly when available) then writes h into the
+ * round's layout and compresses it: no context, no copying, no padding per round.
  */
-const S = new Int32Array(4);
-const KEY = new Uint8Array(42);
-for (let k = 0; k < 42; k++) KEY[k] = (k & 1) * 4 + (k % 3 !== 0 ? 2 : 0) + (k % 7 !== 0 ? 1 : 0);
+const KEY = new Uint8Array(MD5_PATTERN_PERIOD);
+for (let k = 0; k < MD5_PATTERN_PERIOD; k++) KEY[k] = (k & 1) * 4 + (k % 3 !== 0 ? 2 : 0) + (k % 7 !== 0 ? 1 : 0);
+
+// Scratch reused by every call (derive is synchronous; each worker thread has its own copy):
+// allocating these typed arrays anew cost ~3-5 µs per call (V8 gives arrays over 64 bytes their
+// own off-heap memory), ~5% of an md5crypt.
+const LAYOUT = new Int32Array(32);
+const at = LAYOUT.subarray(0, 8); // byte offset of layout `key` in msgs
+const blocks = LAYOUT.subarray(8, 16);
+const hAt = LAYOUT.subarray(16, 24); // byte offset of h inside layout `key`
+const lens = LAYOUT.subarray(24, 32);
+const TABLE = new Int32Array(3 * MD5_PATTERN_PERIOD);
+/** Reused for the layouts of passwords up to ~250 bytes; longer ones get their own buffer. */
+const MSGS = new Uint8Array(4096);
 
 function stretchRounds(final: Uint8Array, pw: Uint8Array, salt: Uint8Array): void {
-  // Layout `key`: words at base[key], nblocks[key] blocks, h at word hq[key] shifted by sh[key] bits.
-  const base = new Int32Array(8);
-  const nblocks = new Int32Array(8);
-  const hq = new Int32Array(8);
-  const sh = new Int32Array(8);
   let total = 0;
-  const lens = new Int32Array(8);
   for (let key = 0; key < 8; key++) {
-    const len = 16 + pw.length + (key & 2 ? salt.length : 0) + (key & 1 ? pw.length : 0);
-    lens[key] = len;
-    base[key] = total;
-    nblocks[key] = (len + 8 + 64) >>> 6;
-    total += nblocks[key]! * 16;
+    lens[key] = 16 + pw.length + (key & 2 ? salt.length : 0) + (key & 1 ? pw.length : 0);
+    at[key] = total;
+    total += md5PaddedLength(lens[key]!);
+    blocks[key] = (total - at[key]!) / 64;
+    hAt[key] = 0;
   }
-  const words = new Int32Array(total);
-  const bytes = new Uint8Array(((pw.length * 2 + salt.length + 16 + 72) >>> 6) * 64);
+  const msgs = total <= MSGS.length ? MSGS.subarray(0, total) : new Uint8Array(total); // MSGS is all zeros between calls
   for (let key = 0; key < 8; key++) {
-    const odd = key & 4;
-    const len = lens[key]!;
-    const nb = nblocks[key]!;
-    bytes.fill(0);
-    let o = 0;
+    const odd = (key & 4) !== 0;
+    let o = at[key]!;
     if (odd) {
-      bytes.set(pw, o);
+      msgs.set(pw, o);
       o += pw.length;
-    } else o += 16;
+    } else o += 16; // h first
     if (key & 2) {
-      bytes.set(salt, o);
+      msgs.set(salt, o);
       o += salt.length;
     }
     if (key & 1) {
-      bytes.set(pw, o);
+      msgs.set(pw, o);
       o += pw.length;
     }
-    const hAt = odd ? o : 0;
-    if (!odd) bytes.set(pw, o);
-    bytes[len] = 0x80;
-    const bits = len * 8;
-    const end = nb * 64;
-    bytes[end - 8] = bits;
-    bytes[end - 7] = bits >>> 8;
-    bytes[end - 6] = bits >>> 16;
-    const b = base[key]!;
-    for (let w = 0; w < nb * 16; w++) {
-      const x = 4 * w;
-      words[b + w] = bytes[x]! | (bytes[x + 1]! << 8) | (bytes[x + 2]! << 16) | (bytes[x + 3]! << 24);
-    }
-    hq[key] = b + (hAt >>> 2);
-    sh[key] = (hAt & 3) * 8;
+    if (odd) hAt[key] = o - at[key]!; // h last
+    else msgs.set(pw, o);
+    md5Pad(msgs, at[key]!, lens[key]!);
   }
-  bytes.fill(0);
-
-  const s = S;
-  let h0 = le32(final, 0), h1 = le32(final, 4), h2 = le32(final, 8), h3 = le32(final, 12);
-  for (let i = 0, k = 0; i < ITERATIONS; i++, k = k === 41 ? 0 : k + 1) {
+  const table = TABLE;
+  for (let k = 0; k < MD5_PATTERN_PERIOD; k++) {
     const key = KEY[k]!;
-    const q = hq[key]!;
-    const r = sh[key]!;
-    if (r === 0) {
-      words[q] = h0;
-      words[q + 1] = h1;
-      words[q + 2] = h2;
-      words[q + 3] = h3;
-    } else {
-      const l = 32 - r;
-      const low = (1 << r) - 1;
-      words[q] = (words[q]! & low) | (h0 << r);
-      words[q + 1] = (h0 >>> l) | (h1 << r);
-      words[q + 2] = (h1 >>> l) | (h2 << r);
-      words[q + 3] = (h2 >>> l) | (h3 << r);
-      words[q + 4] = (words[q + 4]! & ~low) | (h3 >>> l);
-    }
-    s[0] = 0x67452301;
-    s[1] = 0xefcdab89 | 0;
-    s[2] = 0x98badcfe | 0;
-    s[3] = 0x10325476;
-    const b = base[key]!;
-    const nb = nblocks[key]!;
-    md5CompressWords(s, words, b);
-    for (let n = 1; n < nb; n++) md5CompressWords(s, words, b + 16 * n);
-    h0 = s[0]!;
-    h1 = s[1]!;
-    h2 = s[2]!;
-    h3 = s[3]!;
+    table[3 * k] = at[key]!;
+    table[3 * k + 1] = blocks[key]!;
+    table[3 * k + 2] = hAt[key]!;
   }
-  words.fill(0);
-  s.fill(0);
-  for (let j = 0; j < 4; j++) {
-    const w = j === 0 ? h0 : j === 1 ? h1 : j === 2 ? h2 : h3;
-    final[4 * j] = w;
-    final[4 * j + 1] = w >>> 8;
-    final[4 * j + 2] = w >>> 16;
-    final[4 * j + 3] = w >>> 24;
+  try {
+    md5PatternRounds(final, msgs, table, ITERATIONS);
+  } finally {
+    msgs.fill(0); // it held the password (and MSGS must be zeros for the next call)
   }
-}
-
-function le32(m: Uint8Array, o: number): number {
-  return m[o]! | (m[o + 1]! << 8) | (m[o + 2]! << 16) | (m[o + 3]! << 24);
 }
 
 function md5CryptScheme(o: {
