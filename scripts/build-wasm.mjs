@@ -30,10 +30,25 @@ const MODULES = [
     features: { multi_value: true, bulk_memory: true },
   },
   {
+    source: 'src/wasm/sha256.wat',
+    generator: 'scripts/wasm/sha256.mjs',
+    target: 'src/core/sha256-wasm.generated.ts',
+    constant: 'SHA256_WASM_BASE64',
+    features: {},
+  },
+  {
     source: 'src/wasm/sha512.wat',
+    generator: 'scripts/wasm/sha512.mjs',
     target: 'src/core/sha512-wasm.generated.ts',
     constant: 'SHA512_WASM_BASE64',
-    features: { bulk_memory: true },
+    features: {},
+  },
+  {
+    source: 'src/wasm/md5.wat',
+    generator: 'scripts/wasm/md5.mjs',
+    target: 'src/core/md5-wasm.generated.ts',
+    constant: 'MD5_WASM_BASE64',
+    features: {},
   },
 ];
 

@@ -13,10 +13,10 @@
  * passlib refuses it: we call it malformed. The same holds for zero-padded counts (crypt()
  * prints `%zu`, PHP rejects `rounds=05000` in password_verify by string comparison).
  */
-import { concatBytes, latin1 } from '../core/bytes.js';
+import { latin1 } from '../core/bytes.js';
 import { DIGEST_BYTES } from '../core/digest.js';
 import { defineScheme } from '../core/scheme.js';
-import { Sha256, sha256CompressWords } from '../core/sha256.js';
+import { Sha256, sha256PatternRounds } from '../core/sha256.js';
 import { Sha512, sha512PatternRounds } from '../core/sha512.js';
 import { malformed } from '../errors.js';
 import type { ParsedHash, Scheme } from '../types.js';
@@ -60,6 +60,14 @@ interface DigestCtx {
 
 /** One reusable context per digest: derive is synchronous and each worker thread has its own. */
 const CTX: Readonly<Record<ShaAlg, DigestCtx>> = { sha256: new Sha256(), sha512: new Sha512() };
+/** Block size and padding length-field size of each digest (FIPS 180-4 §5.1). */
+const BLOCK_BYTES: Readonly<Record<ShaAlg, number>> = { sha256: 64, sha512: 128 };
+const LENGTH_FIELD_BYTES: Readonly<Record<ShaAlg, number>> = { sha256: 8, sha512: 16 };
+/** Step 21's loop over prebuilt messages (see buildLayouts), in the digest cores. */
+const PATTERN_ROUNDS: Readonly<Record<ShaAlg, typeof sha256PatternRounds>> = {
+  sha256: sha256PatternRounds,
+  sha512: sha512PatternRounds,
+};
 
 /** `src` repeated/cut to exactly `len` bytes (the spec's P and S sequences). */
 function stretch(src: Uint8Array, len: number): Uint8Array {
@@ -93,48 +101,13 @@ export function shaCryptRaw(alg: ShaAlg, password: Uint8Array, salt: Uint8Array,
 
   // Step 21: round i hashes (odd ? P : C) . (i%3 ? S : '') . (i%7 ? P : '') . (odd ? C : P).
   // Everything but C depends only on i mod 42 (lcm of 2, 3, 7), in 8 distinct layouts: build
-  // each once as a padded message and only write C into it per round (see buildLayouts).
-  if (alg === 'sha256') {
-    sha256Rounds(c, p, s, rounds);
-    p.fill(0);
-    return c;
-  }
-  {
-    const { msgs, table } = buildLayouts(64, 128, 16, p, s);
-    const done = sha512PatternRounds(c, msgs, table, rounds);
-    msgs.fill(0);
-    if (done) {
-      p.fill(0);
-      return c;
-    }
-  }
-  // Fallback (no WebAssembly): round i hashes (odd ? P : C) . (i%3 ? S : '') . (i%7 ? P : '') . (odd ? C : P).
-  // Everything but C depends only on i mod 42 (lcm of 2, 3, 7): precompute those 42 constant
-  // parts (6 distinct ones) so each round is two updates of one context.
-  const cache = new Map<number, Uint8Array>();
-  const fixed: Uint8Array[] = [];
-  for (let i = 0; i < 42; i++) {
-    const odd = i & 1;
-    const key = odd * 4 + (i % 3 !== 0 ? 2 : 0) + (i % 7 !== 0 ? 1 : 0);
-    let part = cache.get(key);
-    if (!part) {
-      const pieces: Uint8Array[] = [];
-      if (odd) pieces.push(p);
-      if (i % 3 !== 0) pieces.push(s);
-      if (i % 7 !== 0) pieces.push(p);
-      if (!odd) pieces.push(p);
-      part = concatBytes(...pieces);
-      cache.set(key, part);
-    }
-    fixed.push(part);
-  }
-  for (let i = 0, k = 0; i < rounds; i++, k = k === 41 ? 0 : k + 1) {
-    if ((k & 1) !== 0) ctx.update(fixed[k]!).update(c);
-    else ctx.update(c).update(fixed[k]!);
-    ctx.digestInto(c);
-  }
+  // each once as a padded message; the digest core only writes C into it per round (in
+  // WebAssembly when available: src/core/sha2-wasm.ts).
+  const { msgs, table } = buildLayouts(b.length, BLOCK_BYTES[alg], LENGTH_FIELD_BYTES[alg], p, s);
+  PATTERN_ROUNDS[alg](c, msgs, table, rounds);
+  msgs.fill(0);
   p.fill(0);
-  for (const part of cache.values()) part.fill(0);
+  s.fill(0);
   return c;
 }
 
@@ -193,50 +166,6 @@ function buildLayouts(d: number, bs: number, lf: number, p: Uint8Array, s: Uint8
     table[3 * k + 2] = hAt[key]!;
   }
   return { msgs, table };
-}
-
-// prettier-ignore
-const SHA256_IV = Int32Array.from([
-  0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-]);
-const STATE256 = new Int32Array(8);
-
-/** sha256crypt step 21 on message words: C (32 bytes, in/out) after `rounds` rounds. */
-function sha256Rounds(c: Uint8Array, p: Uint8Array, s: Uint8Array, rounds: number): void {
-  const { msgs, table } = buildLayouts(32, 64, 8, p, s);
-  const words = new Int32Array(msgs.length >>> 2);
-  for (let i = 0; i < words.length; i++) {
-    words[i] = (msgs[4 * i]! << 24) | (msgs[4 * i + 1]! << 16) | (msgs[4 * i + 2]! << 8) | msgs[4 * i + 3]!;
-  }
-  msgs.fill(0);
-  const st = STATE256;
-  for (let j = 0; j < 8; j++) st[j] = (c[4 * j]! << 24) | (c[4 * j + 1]! << 16) | (c[4 * j + 2]! << 8) | c[4 * j + 3]!;
-  for (let i = 0, k = 0; i < rounds; i++, k = k === 41 ? 0 : k + 1) {
-    const base = table[3 * k]! >>> 2;
-    const nb = table[3 * k + 1]!;
-    const at = table[3 * k + 2]!;
-    const q = base + (at >>> 2);
-    const r = (at & 3) * 8;
-    if (r === 0) {
-      for (let j = 0; j < 8; j++) words[q + j] = st[j]!;
-    } else {
-      const l = 32 - r;
-      words[q] = (words[q]! & ~(-1 >>> r)) | (st[0]! >>> r);
-      for (let j = 1; j < 8; j++) words[q + j] = (st[j - 1]! << l) | (st[j]! >>> r);
-      words[q + 8] = (st[7]! << l) | (words[q + 8]! & (-1 >>> r));
-    }
-    st.set(SHA256_IV);
-    for (let n = 0; n < nb; n++) sha256CompressWords(st, words, base + 16 * n);
-  }
-  words.fill(0);
-  for (let j = 0; j < 8; j++) {
-    const w = st[j]!;
-    c[4 * j] = w >>> 24;
-    c[4 * j + 1] = w >>> 16;
-    c[4 * j + 2] = w >>> 8;
-    c[4 * j + 3] = w;
-  }
-  st.fill(0);
 }
 
 function shaCryptScheme(o: {

@@ -1,10 +1,18 @@
 /**
- * SHA-256 (FIPS 180-4) in allocation-free TypeScript, for hot loops (sha256crypt) and cheap
- * salted digests. Same API shape as src/core/md5.ts: `sha256(data)`, `sha256Parts(parts)`,
+ * SHA-256 (FIPS 180-4) in allocation-free TypeScript, for cheap salted digests and the set-up
+ * steps of sha256crypt. Same API shape as src/core/md5.ts: `sha256(data)`, `sha256Parts(parts)`,
  * reusable `Sha256` context. Property-tested against node:crypto (test/core-digests.test.ts).
+ *
+ * The compression runs in WebAssembly (src/wasm/sha256.wat: rounds and schedule unrolled by
+ * scripts/wasm/sha256.mjs) when available, and sha256crypt's 5000+ rounds
+ * (`sha256PatternRounds`) run entirely inside the module; src/core/sha2-wasm.ts is the
+ * JavaScript side shared with SHA-512. The JavaScript rounds below are the fallback without
+ * WebAssembly (`node --jitless`) and the readable reference.
  */
 
 import { BlockHash } from './block-hash.js';
+import { loadSha2Wasm, patternRoundsJs } from './sha2-wasm.js';
+import { SHA256_WASM_BASE64 } from './sha256-wasm.generated.js';
 
 // prettier-ignore
 const K = Int32Array.from([
@@ -24,24 +32,21 @@ const IV = Int32Array.from([
 
 const W = new Int32Array(64);
 
+/** The WebAssembly core (src/wasm/sha256.wat), or null (no WebAssembly). */
+const WASM = loadSha2Wasm(SHA256_WASM_BASE64, 4);
+
 function be32(m: Uint8Array, o: number): number {
   return (m[o]! << 24) | (m[o + 1]! << 16) | (m[o + 2]! << 8) | m[o + 3]!;
 }
 
 /** Compresses the 64-byte block at m[o..o+64) into state s (8 words). */
 function compress(s: Int32Array, m: Uint8Array, o: number): void {
+  if (WASM) {
+    WASM.compressBytes(s, m, o);
+    return;
+  }
   const w = W;
   for (let i = 0; i < 16; i++) w[i] = be32(m, o + 4 * i);
-  compressW(s);
-}
-
-/**
- * Compresses one block given as 16 big-endian message words w[o..o+16) into state s (for loops
- * that keep their padded messages as words, e.g. sha256crypt).
- */
-export function sha256CompressWords(s: Int32Array, words: Int32Array, o: number): void {
-  const w = W;
-  for (let i = 0; i < 16; i++) w[i] = words[o + i]!;
   compressW(s);
 }
 
@@ -88,6 +93,10 @@ export class Sha256 extends BlockHash {
   protected compress(m: Uint8Array, o: number): void {
     compress(this.state, m, o);
   }
+  /** The compression's block and state in WebAssembly memory saw password bytes. */
+  protected override wipeScratch(): void {
+    if (WASM) WASM.wipe(WASM.STATE, WASM.BLOCK + 64);
+  }
 }
 
 const shared = new Sha256();
@@ -101,4 +110,17 @@ export function sha256(data: Uint8Array, start = 0, end = data.length): Uint8Arr
 export function sha256Parts(parts: readonly Uint8Array[]): Uint8Array {
   for (let i = 0; i < parts.length; i++) shared.update(parts[i]!);
   return shared.digest();
+}
+
+/**
+ * `count` times h = sha256(message of round i), for loops whose messages differ only by where h
+ * sits (sha256crypt step 21). `msgs` holds the padded messages as hashed (big-endian bytes,
+ * whole blocks; overwritten); round i uses entry i mod 42 of `table`: [byte offset in msgs,
+ * blocks, byte offset of h inside that message]. `h` (32 bytes) is read and updated in place.
+ * The whole loop runs in WebAssembly when available (see Sha2Wasm.patternRounds).
+ */
+export function sha256PatternRounds(h: Uint8Array, msgs: Uint8Array, table: Int32Array, count: number): void {
+  if (WASM?.patternRounds(h, msgs, table, count)) return;
+  patternRoundsJs(h, msgs, table, count, IV, 64, compress);
+  W.fill(0); // the schedule saw password bytes
 }
