@@ -10,6 +10,7 @@ import type { Limits } from './limits.js';
 import type { CostCheck, Derived, ParsedHash, Scheme, SchemeInputs, VerifyOptions, IdentifyOptions } from './types.js';
 import { ALL_SCHEMES as BUILT_IN_SCHEMES } from './algorithms/index.js';
 import { abortable } from './worker/native.js';
+import { inlineSaturated, runInline } from './worker/inline.js';
 import { poolOptions, runNativeDerive, runOffloaded } from './worker/pool.js';
 
 /** VerifyOptions/IdentifyOptions -> the normalised inputs schemes receive. */
@@ -115,7 +116,8 @@ export type DeriveRoute = 'worker' | 'native' | 'inline';
 /**
  * The route for one derivation: `worker` for CPU-heavy JavaScript (scheme.offload), `native`
  * for native async work whose cost is read from the hash (admission-gated libuv pool), `inline`
- * for fixed-cost digests (microseconds) and when the pool is disabled (`workers: 0`).
+ * for fixed-cost digests (microseconds), for jobs whose estimated time (Scheme.inlineCost) is
+ * within INLINE_BUDGET_US, and when the pool is disabled (`workers: 0`).
  */
 export function routeFor(
   scheme: Scheme,
@@ -131,17 +133,71 @@ export function routeFor(
     throw toLegacyHashError(e, 'derive', scheme.id);
   }
   const pooled = poolOptions().workers > 0;
-  if (offload) return pooled ? 'worker' : 'inline';
+  const nativeWork = checks.some((c) => WORK_LIMITS.has(c.limit) && c.limit !== 'maxRounds');
+  // Cheaper than a hand-off: run here. Native work only with a synchronous form (its async
+  // derive would enter libuv's pool past the admission gate).
+  const small =
+    inlineEstimateUs(scheme, checks, password.length) <= INLINE_BUDGET_US && (!nativeWork || scheme.inlineCost?.deriveSync !== undefined);
   // maxRounds caps JavaScript-computed loops: past a few hundred microseconds of them, the
   // derivation leaves the event loop even if the scheme did not ask (the worker can only run
   // built-in schemes; runtime-registered ones stay inline, bounded by maxRounds).
   const rounds = checks.reduce((n, c) => (c.limit === 'maxRounds' ? Math.max(n, c.value) : n), 0);
-  if (rounds > INLINE_MAX_ROUNDS && pooled && isBuiltIn(scheme)) return 'worker';
-  return checks.some((c) => WORK_LIMITS.has(c.limit) && c.limit !== 'maxRounds') ? 'native' : 'inline';
+  const toWorker = pooled && (offload || (rounds > INLINE_MAX_ROUNDS && isBuiltIn(scheme)));
+  // Where the job goes unless it is small; offloaded work with the pool disabled stays here.
+  const away: DeriveRoute = toWorker ? 'worker' : nativeWork && !offload ? 'native' : 'inline';
+  if (away === 'inline' || !small) return away;
+  // A burst (this turn's inline budget spent, src/worker/inline.ts): the rest go where they would
+  // without an estimate, so the event loop's share stays one budget per turn. Measured with 1000
+  // concurrent md5-crypt verifications: queueing them inline instead kept this thread busy for the
+  // whole burst (on a loaded machine the scheduler then preempts it for 10+ ms at a time).
+  return inlineSaturated() ? away : 'inline';
 }
 
-/** JavaScript loop iterations run inline at most (about a millisecond of digests). */
+/** JavaScript loop iterations run inline at most (about a millisecond of digests) without an estimate. */
 export const INLINE_MAX_ROUNDS = 1000;
+
+/**
+ * Jobs estimated at most this long (Scheme.inlineCost) run on the calling thread. Of the order of
+ * a hand-off itself, measured here (2 cores, shared): a round trip to a worker costs 30 µs when
+ * both threads are awake and 50-150 µs after a job of 100+ µs (both threads went to sleep); one
+ * through libuv's pool 15-30 µs plus its own wake-ups. A job this short gains nothing from leaving,
+ * and many at once are spread over event-loop turns by src/worker/inline.ts.
+ */
+export const INLINE_BUDGET_US = 150;
+
+/** inlineCost is measured for passwords up to this many bytes; each further started unit counts it again. */
+export const INLINE_PASSWORD_UNIT = 64;
+
+/**
+ * Estimated microseconds of one derivation on this thread (Scheme.inlineCost), from the checked
+ * costs only. Infinity (never inline) when the scheme gives no estimate, a cost it names was not
+ * checked, or the hash asks for work the estimate does not cover (another work cap).
+ */
+export function inlineEstimateUs(scheme: Scheme, checks: readonly CostCheck[], passwordBytes: number): number {
+  const est = scheme.inlineCost;
+  if (!est) return Infinity;
+  if (checks.some((c) => WORK_LIMITS.has(c.limit) && !est.work.includes(c.limit))) return Infinity;
+  let work = 1;
+  for (const limit of est.work) {
+    let total = 0;
+    let found = false;
+    for (const c of checks) {
+      if (c.limit !== limit) continue;
+      total += c.value;
+      found = true;
+    }
+    if (!found) return Infinity;
+    work *= total;
+  }
+  const units = Math.max(1, Math.ceil(passwordBytes / INLINE_PASSWORD_UNIT));
+  const us = (est.baseUs + est.usPerUnit * work) * units;
+  return us >= 0 ? us : Infinity; // NaN (a bad value) fails closed
+}
+
+/** The hash asks for work (a cost capped by a work limit). */
+function hasWork(checks: readonly CostCheck[]): boolean {
+  return checks.some((c) => WORK_LIMITS.has(c.limit));
+}
 
 let builtIn: ReadonlySet<Scheme> | undefined;
 /** Schemes the worker threads know (registered at import, not through registerScheme()). */
@@ -166,9 +222,14 @@ export async function deriveFor(
     if (route === 'worker') return await runOffloaded(scheme.id, password, parsed, inputs, signal);
     if (route === 'native') return await runNativeDerive(async () => scheme.derive(password, parsed, inputs), signal);
     if (signal?.aborted) throw new LegacyHashError('ERR_ABORTED', 'verification aborted');
+    const est = scheme.inlineCost;
+    const run = () => (est?.deriveSync ? est.deriveSync(password, parsed, inputs) : scheme.derive(password, parsed, inputs));
+    // Fixed-cost digests run at once; real work (an estimated small job, a short loop, offloaded
+    // work with the pool disabled) goes through the per-turn inline budget.
+    const gated = est !== undefined || (scheme.offload ?? false) !== false || hasWork(checks);
+    const derived = gated ? runInline(run, poolOptions().maxQueue, signal) : run();
     // Perf (issue #8): with no signal nothing can interrupt an inline derivation; await it
     // directly instead of through abortable(Promise.resolve(...)) (one promise less per verify).
-    const derived = scheme.derive(password, parsed, inputs);
     return signal ? await abortable(Promise.resolve(derived), signal) : await derived;
   } catch (e) {
     throw toLegacyHashError(e, 'derive', scheme.id);

@@ -106,14 +106,25 @@ export interface Scheme<P extends ParsedHash = any> {
    */
   readonly rank: number;
   /**
-   * Optional promise about the shape, used only to skip work in detection (identify/verify look
-   * at the first character of a string and ask only the schemes that can claim it): `recognize(s)`
+   * Optional promise about the shape, used only to skip work in detection (identify/verify find
+   * the longest declared prefix a string starts with and ask only the schemes that can claim it,
+   * src/detect/candidates.ts): `recognize(s)`
    * returns false whenever `s` starts with none of these. `['$P$', '$H$']` for phpass; the 22 hex
    * digits (HEX_FIRST_CHARS in src/core/prefixes.ts) for bare hex digests. Omitted = may claim
    * any string (always asked). A wrong declaration would hide the scheme: test/identify-fast.test.ts
    * checks every declaration against recognize().
    */
   readonly prefixes?: readonly string[];
+  /**
+   * Optional promise about the whole string, as data (src/detect/shape.ts), used like `prefixes`
+   * to skip work in detection: `recognize(s)` returns false whenever `s` does not have this shape.
+   * Detection reads a string's length and character classes in one pass and asks only the
+   * schemes whose shape admits it. With `exact`, recognize() is exactly "a declared prefix (if
+   * any) and this shape", and detection does not call it; `layout` lets schemes that read the same
+   * layout share one parse. Omitted = no promise. test/identify-fast.test.ts and
+   * test/detect-shape.test.ts check every declaration against recognize() and parse().
+   */
+  readonly shape?: SchemeShape;
   /**
    * Optional opt-in test for schemes whose strings look like another scheme's (bcrypt-md5 is a
    * plain `$2y$` string) or carry nothing but a bare digest (keycloak-pbkdf2, firebase-scrypt):
@@ -145,8 +156,64 @@ export interface Scheme<P extends ParsedHash = any> {
    * decides per call (bcrypt: native for standard passwords, JavaScript for historic variants).
    */
   readonly offload?: boolean | ((parsed: P, password: Uint8Array, inputs?: SchemeInputs) => boolean);
+  /**
+   * Optional routing data: what one derivation costs on the calling thread, so the engine can run
+   * small jobs inline where a hand-off to another thread costs more than the job itself (see
+   * src/engine.ts `routeFor`, INLINE_BUDGET_US). Omitted = routed by `offload` and costs alone.
+   */
+  readonly inlineCost?: InlineCost<P>;
   /** Public view of the parsed parameters for identify() (costs, variant...). No secrets. */
   describe?(parsed: P): Record<string, string | number>;
+}
+
+/** `Scheme.shape`: what every string a scheme recognises looks like. Every field is optional. */
+export interface SchemeShape {
+  /**
+   * Lengths of the whole string: one length, a list, or a range (`max` omitted = unbounded;
+   * `step`: only min, min + step, min + 2·step...).
+   */
+  readonly length?: number | readonly number[] | { readonly min: number; readonly max?: number; readonly step?: number };
+  /** Characters the whole string may contain, as a regular-expression class body: `'0-9a-fA-F'`. */
+  readonly chars?: string;
+  /** Characters of which every such string contains at least one (a separator: `':'`), as a class body. */
+  readonly contains?: string;
+  /**
+   * recognize(s) is exactly "starts with a declared prefix (when `prefixes` is set), its length
+   * is one of `length` and every character is in `chars`" (build it with recognizeShape() from
+   * src/detect/shape.ts). Detection then skips recognize(); it honours the flag only when `length`
+   * is given and `chars` is made of whole character classes (hex digits, base64...; see shape.ts).
+   */
+  readonly exact?: boolean;
+  /**
+   * Schemes declaring the same `layout` key promise: for every string both recognise and any
+   * inputs both opt in to (`optIn`), their parse() returns equal results (plain data, compared
+   * field by field) or both throw. Detection parses once and gives each scheme its own shallow copy (`expected` bytes are
+   * shared and never written). Name it after the layout reader: `'bcrypt'`, `'formula:…'`.
+   */
+  readonly layout?: string;
+}
+
+/**
+ * Estimated time of one derivation on the calling thread (Scheme.inlineCost):
+ * `baseUs + usPerUnit × Π work`, where each entry of `work` is the total value of the cost checks
+ * against that cap (as enforceCosts checked them, so a crafted hash cannot understate its work).
+ * A cap with no check makes the estimate infinite (never inline), and so does a work cost the
+ * hash asks for that `work` does not name. A fixed-cost derivation (md5-crypt's 1000 rounds)
+ * declares `work: []`: its estimate is `baseUs + usPerUnit`. Measured for passwords up to
+ * 64 bytes on a 2026 server core; the engine scales it for longer passwords.
+ */
+export interface InlineCost<P extends ParsedHash = ParsedHash> {
+  /** Caps whose checked values multiply into the work: `['maxRounds']`, `['maxMemoryBytes', 'maxArgon2Passes']`. */
+  readonly work: readonly (keyof Limits)[];
+  /** Microseconds per unit of work. */
+  readonly usPerUnit: number;
+  /** Fixed microseconds per derivation (set-up, output encoding). */
+  readonly baseUs: number;
+  /**
+   * For native async schemes (node:crypto, @node-rs): the same derivation, computed synchronously.
+   * Required for them to run inline; without it they stay behind the libuv admission gate.
+   */
+  deriveSync?(password: Uint8Array, parsed: P, inputs: SchemeInputs): Derived;
 }
 
 /** What every parsed hash carries: the bytes the derived value must equal. */

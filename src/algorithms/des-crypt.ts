@@ -17,8 +17,9 @@
 import { latin1 } from '../core/bytes.js';
 import { CRYPT64, crypt64Value, decodeCrypt64Int } from '../core/encoding.js';
 import { defineScheme } from '../core/scheme.js';
+import { recognizeShape } from '../detect/shape.js';
 import { malformed } from '../errors.js';
-import type { ParsedHash, Scheme } from '../types.js';
+import type { InlineCost, ParsedHash, Scheme } from '../types.js';
 import { cString } from './unix-crypt.js';
 
 // ---------- FIPS 46 tables, 1-based bit numbers as published ----------
@@ -288,11 +289,20 @@ export interface BsdiCryptParsed extends ParsedHash {
 
 /** DES and bigcrypt strings start with any crypt64 character (the salt). */
 const CRYPT64_FIRST: readonly string[] = [...CRYPT64];
-const DES_SHAPE = /^[./0-9A-Za-z]{13}$/;
+/** 13 crypt64 characters, nothing else: the whole claim of a DES string, as data. */
+const DES_SHAPE = Object.freeze({ length: 13, chars: './0-9A-Za-z', exact: true });
 const BSDI_SHAPE = /^_[./0-9A-Za-z]{19}$/;
 const BIGCRYPT_SHAPE = /^[./0-9A-Za-z]{2}(?:[./0-9A-Za-z]{11}){2,}$/;
+/** Its lengths (2 + 11k, k >= 2) and alphabet as data: 32/40/64/128-hex strings are not asked. */
+const BIGCRYPT_LAYOUT = Object.freeze({ length: { min: 24, step: 11 }, chars: './0-9A-Za-z' });
 /** BSDi's count field is 4 crypt64 chars = 24 bits. */
 const BSDI_MAX_ROUNDS = 0xffffff;
+
+/**
+ * Routing data (Scheme.inlineCost): one 25-iteration DES crypt costs ~7 µs here, far less than a
+ * worker round trip, so it runs inline (src/engine.ts INLINE_BUDGET_US).
+ */
+export const DES_CRYPT_INLINE_COST: InlineCost = { work: [], usPerUnit: 0, baseUs: 10 };
 
 export const desCrypt = defineScheme<DesCryptParsed>({
   id: 'des-crypt',
@@ -308,8 +318,10 @@ export const desCrypt = defineScheme<DesCryptParsed>({
   // A bare 13-char crypt64 string has no prefix; nothing else we know has this shape.
   rank: 90,
   offload: true,
+  inlineCost: DES_CRYPT_INLINE_COST,
   prefixes: CRYPT64_FIRST,
-  recognize: (s) => DES_SHAPE.test(s),
+  shape: DES_SHAPE,
+  recognize: recognizeShape(DES_SHAPE),
   parse: (s) => ({ salt: s.slice(0, 2), expected: latin1(s.slice(2)) }),
   // Only the first 8 bytes count (7 bits each): later bytes never reach the key.
   derive: (pw, p) => latin1(desCryptChunk(cString(pw), 0, decodeCrypt64Int(p.salt))),
@@ -358,6 +370,7 @@ export const bigcrypt = defineScheme<BigcryptParsed>({
   rank: 80,
   offload: true,
   prefixes: CRYPT64_FIRST,
+  shape: BIGCRYPT_LAYOUT,
   recognize: (s) => BIGCRYPT_SHAPE.test(s),
   parse: (s) => ({ salt: s.slice(0, 2), chunks: (s.length - 2) / 11, expected: latin1(s.slice(2)) }),
   derive(password, p) {

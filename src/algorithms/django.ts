@@ -27,9 +27,9 @@ import { fromBase64, fromHex } from '../core/encoding.js';
 import { defineScheme } from '../core/scheme.js';
 import { malformed } from '../errors.js';
 import type { ParsedHash, Scheme } from '../types.js';
-import { argon2Costs, argon2Raw, describeArgon2, parseArgon2Phc, type Argon2Parsed } from './argon2.js';
-import { desCrypt, type DesCryptParsed } from './des-crypt.js';
-import { checkScrypt, decimal, describeScrypt, SCRYPT_COSTS, scryptCosts, scryptKdf, type ScryptParsed } from './scrypt.js';
+import { ARGON2_INLINE_COST, argon2Costs, argon2Raw, describeArgon2, parseArgon2Phc, type Argon2Parsed } from './argon2.js';
+import { DES_CRYPT_INLINE_COST, desCrypt, type DesCryptParsed } from './des-crypt.js';
+import { checkScrypt, decimal, describeScrypt, SCRYPT_COSTS, SCRYPT_INLINE_COST, scryptCosts, scryptKdf, type ScryptParsed } from './scrypt.js';
 
 // ---------- salted / unsalted hex digests ----------
 
@@ -97,6 +97,7 @@ export const djangoCrypt = defineScheme<DesCryptParsed>({
     return desCrypt.parse(m[1]!, inputs);
   },
   offload: true,
+  inlineCost: DES_CRYPT_INLINE_COST,
   derive: (pw, p, inputs) => desCrypt.derive(pw, p, inputs),
   describe: () => ({ rounds: 25 }),
 });
@@ -127,6 +128,7 @@ export const djangoArgon2 = defineScheme<Argon2Parsed>({
   parse: (s) => parseArgon2Phc('django-argon2', s.slice(6)),
   cost: (p) => argon2Costs(p.params),
   derive: (pw, p) => argon2Raw(pw, p.params),
+  inlineCost: ARGON2_INLINE_COST,
   describe: (p) => describeArgon2(p.params),
 });
 
@@ -164,6 +166,7 @@ export const djangoScrypt = defineScheme<ScryptParsed>({
   },
   cost: (p) => scryptCosts(p.kdf),
   derive: (pw, p) => scryptKdf(pw, p.kdf),
+  inlineCost: SCRYPT_INLINE_COST,
   describe: (p) => describeScrypt(p.kdf),
 });
 

@@ -69,6 +69,9 @@ export const phpass = defineScheme<PhpassParsed>({
   costs: [{ name: 'rounds', default: 8192, min: 2 ** PHPASS_MIN_LOG2, max: 2 ** PHPASS_MAX_LOG2, limit: 'maxRounds' }],
   rank: 100,
   offload: true,
+  // ~0.08 µs per MD5 round in WebAssembly (8192 rounds: ~0.66 ms here): counts up to 2^10 fit
+  // the inline budget (src/engine.ts INLINE_BUDGET_US); $P$B (2^13) goes to the worker pool.
+  inlineCost: { work: ['maxRounds'], usPerUnit: 0.08, baseUs: 5 },
   prefixes: ['$P$', '$H$'],
   recognize: (s) => PHPASS_SHAPE.test(s),
   parse(s) {

@@ -21,7 +21,7 @@ import { fromHex } from '../core/encoding.js';
 import { defineScheme } from '../core/scheme.js';
 import { malformed } from '../errors.js';
 import type { ParsedHash, Scheme } from '../types.js';
-import { checkScrypt, decimal, describeScrypt, SCRYPT_COSTS, scryptCosts, scryptKdf, type ScryptParsed } from './scrypt.js';
+import { checkScrypt, decimal, describeScrypt, SCRYPT_COSTS, SCRYPT_INLINE_COST, scryptCosts, scryptKdf, type ScryptParsed } from './scrypt.js';
 
 // ---------- HMAC methods (0.6.1 - 2.x) ----------
 
@@ -112,6 +112,7 @@ export const werkzeugScrypt = defineScheme<ScryptParsed>({
   },
   cost: (p) => scryptCosts(p.kdf),
   derive: (pw, p) => scryptKdf(pw, p.kdf),
+  inlineCost: SCRYPT_INLINE_COST,
   describe: (p) => describeScrypt(p.kdf),
 });
 

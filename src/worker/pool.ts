@@ -19,12 +19,13 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { LegacyHashError, toLegacyHashError, type ErrorCode } from '../errors.js';
 import type { Derived, ParsedHash, SchemeInputs } from '../types.js';
+import { inlineQueueDepth } from './inline.js';
 import { aborted, DEFAULT_NATIVE_CONCURRENCY, nativeGateStats, runNative } from './native.js';
 
 export interface PoolOptions {
   /** Worker threads. 0 runs offloaded schemes inline on the calling thread (tests, CLI batch). */
   workers: number;
-  /** Jobs allowed to wait (worker queue and native queue each) when every slot is busy. */
+  /** Jobs allowed to wait (worker, native and inline queues each) when every slot is busy. */
   maxQueue: number;
   /**
    * Native derivations (argon2, scrypt, PBKDF2, standard bcrypt) allowed in libuv's thread pool at
@@ -72,6 +73,8 @@ export interface PoolStats {
   queued: number;
   nativeRunning: number;
   nativeQueued: number;
+  /** Small inline derivations waiting for the next event-loop turn (src/worker/inline.ts). */
+  inlineQueued: number;
   /** Workers terminated because an abandoned or over-long job kept running. */
   workersReplaced: number;
   /** Workers that crashed (error/exit while running). */
@@ -128,6 +131,7 @@ export function poolStats(): PoolStats {
     queued: queue.length,
     nativeRunning: native.running,
     nativeQueued: native.queued,
+    inlineQueued: inlineQueueDepth(),
     workersReplaced: replaced,
     workersCrashed: crashedCount,
   };

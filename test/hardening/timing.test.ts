@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { comparisonCount, constantTimeEqual } from '../../src/core/compare.js';
-import { checkScheme, derivationCount, INLINE_MAX_ROUNDS, routeFor } from '../../src/engine.js';
+import { checkScheme, derivationCount, INLINE_BUDGET_US, INLINE_MAX_ROUNDS, inlineEstimateUs, routeFor } from '../../src/engine.js';
 import { LegacyHashError, shutdownPool, verify, verifyDummy } from '../../src/index.js';
 import { DEFAULT_LIMITS } from '../../src/limits.js';
 import type { ParsedHash, Scheme } from '../../src/types.js';
@@ -144,6 +144,17 @@ describe('heavy derivations never run synchronously on the event loop', () => {
         return Promise.resolve(r).then(() => undefined);
       }
       if (route === 'inline') {
+        const estimate = inlineEstimateUs(scheme, checks, pw.length);
+        if (estimate <= INLINE_BUDGET_US) {
+          // Inline by estimate (Scheme.inlineCost, issue #8): a job shorter than a hand-off. Native
+          // work must then have a synchronous form (else it would enter libuv past the gate), and
+          // the same scheme with 1000x the work leaves the event loop (a fixed-cost scheme, with
+          // `work: []`, has no work to scale).
+          if (checks.some((c) => c.limit !== 'maxRounds' && c.limit !== 'maxChainSteps')) expect(scheme.inlineCost?.deriveSync).toBeTypeOf('function');
+          const big = checks.map((c) => (scheme.inlineCost!.work.includes(c.limit) ? { ...c, value: c.value * 1000 } : c));
+          if (scheme.inlineCost!.work.length > 0) expect(routeFor(scheme, parsed, pw, big)).not.toBe('inline');
+          return undefined;
+        }
         // Inline: fixed-cost digests, or a short JavaScript loop (<= INLINE_MAX_ROUNDS).
         const work = checks.filter((c) => c.limit !== 'maxChainSteps' && !(c.limit === 'maxRounds' && c.value <= INLINE_MAX_ROUNDS));
         expect(work, `${scheme.id}: a scheme with work costs must not run inline`).toEqual([]);
