@@ -1,9 +1,9 @@
-import { detect, type Fit } from './detect/candidates.js';
+import { scan } from './detect/candidates.js';
 import { normalizeStored } from './detect/normalize.js';
 import { schemeInputs } from './engine.js';
 import { LegacyHashError, toLegacyHashError } from './errors.js';
 import { getDefaultLimits } from './limits.js';
-import type { Candidate, IdentifyOptions } from './types.js';
+import type { Candidate, IdentifyOptions, InputName, ParsedHash, Scheme } from './types.js';
 
 /**
  * Every scheme that could have produced `stored`, most likely first, with what each still
@@ -28,31 +28,30 @@ export function identify(stored: string, options?: IdentifyOptions): Candidate[]
   const limits = getDefaultLimits();
   if (stored.length > limits.maxHashLength) return [];
   const inputs = schemeInputs(options);
-  let fits: Fit[];
+  const out: Candidate[] = [];
   try {
-    fits = detect(normalizeStored(stored), inputs, options?.platform?.toLowerCase()).fits;
+    // Candidates are built as the fits are found (detect/candidates.ts scan): no Fit objects.
+    scan(normalizeStored(stored), inputs, options?.platform?.toLowerCase(), out, toCandidate);
   } catch (e) {
     // An unknown platform id is the caller's error (ERR_UNSUPPORTED_SCHEME); a bug is not theirs.
     if (e instanceof LegacyHashError) throw e;
     toLegacyHashError(e, 'engine');
     return [];
   }
-  return fits.map((f) => ({
-    scheme: f.scheme.id,
-    title: f.scheme.title,
-    platforms: f.scheme.platforms,
-    missing: f.missing,
-    params: describe(f),
-    score: f.score,
-  }));
+  return out;
 }
 
-function describe(f: Fit): Record<string, string | number> {
-  if (!f.scheme.describe) return {};
+// `parsed` may be shared with other candidates (Scheme.shape `layout`): it goes to describe() only.
+function toCandidate(scheme: Scheme, parsed: ParsedHash, _shared: boolean, missing: InputName[], score: number): Candidate {
+  return { scheme: scheme.id, title: scheme.title, platforms: scheme.platforms, missing, params: describe(scheme, parsed), score };
+}
+
+function describe(scheme: Scheme, parsed: ParsedHash): Record<string, string | number> {
+  if (!scheme.describe) return {};
   try {
-    return f.scheme.describe(f.parsed);
+    return scheme.describe(parsed);
   } catch (e) {
-    toLegacyHashError(e, 'describe', f.scheme.id);
+    toLegacyHashError(e, 'describe', scheme.id);
     return {};
   }
 }

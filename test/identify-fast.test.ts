@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { candidatesFor, detect, type Detection } from '../src/detect/candidates.js';
+import { normalizeStored } from '../src/detect/normalize.js';
 import { missingInputs, score } from '../src/detect/rank.js';
 import { LegacyHashError, toLegacyHashError } from '../src/errors.js';
 import { allSchemes, platformIds, schemesForPlatform } from '../src/registry.js';
@@ -121,6 +122,7 @@ const view = (d: Detection) => ({
 const OPT_INPUTS: SchemeInputs[] = [
   {},
   { salt: 'MDEyMzQ1Njc4OWFiY2RlZg==' },
+  { salt: 'k2x9s8c7t1' }, // not base64: aspnet-membership declines it
   ...['md5', 'sha1', 'sha256', 'sha512', 'MD5', ''].map((v) => ({ params: { bcryptPrehash: v } })),
   { params: { bcryptPrehash: 5 } },
   { params: { bcryptDouble: 'wcf2' } },
@@ -177,5 +179,110 @@ describe('opt-in schemes (Scheme.optIn)', () => {
       }
     }
     expect(mismatches.slice(0, 5)).toEqual([]);
+  });
+});
+
+// ---------- shape dispatch, shared parses, ranked order: random and mutated strings ----------
+
+/** identify() as it was: the plain loop (naiveDetect) over the trimmed string and the plain mapping. */
+function naiveIdentify(stored: string, inputs: SchemeInputs): unknown[] {
+  if (stored.length > 1024) return []; // maxHashLength
+  return naiveDetect(normalizeStored(stored), inputs).fits.map((f) => ({
+    scheme: f.scheme.id,
+    title: f.scheme.title,
+    platforms: f.scheme.platforms,
+    missing: f.missing,
+    params: f.scheme.describe ? f.scheme.describe(f.parsed) : {},
+    score: f.score,
+  }));
+}
+
+/** Inputs that change ranks and missing lists: none, each input alone, all of them, params. */
+const RANK_INPUTS: SchemeInputs[] = [
+  {},
+  { salt: '827500576' },
+  { pepper: new Uint8Array([1, 2]) },
+  { username: 'JohnDoe' },
+  { salt: 'n0PsAlT=', pepper: new Uint8Array([3]), username: 'x' },
+  { params: { stretches: 2, bcryptDouble: 'wcf2' } },
+];
+
+/** A corpus string, mutated: a character replaced, inserted or deleted, cut, case-flipped, doubled. */
+const mutated = (strings: readonly string[]) =>
+  fc
+    .tuple(fc.constantFrom(...strings), fc.nat(), fc.constantFrom('0', 'f', 'F', 'z', 'Z', '$', ':', '=', '.', '/', '+', ' ', '{', 'é', ''), fc.nat(5))
+    .map(([s, at, c, op]) => {
+      const i = s.length === 0 ? 0 : at % s.length;
+      switch (op) {
+        case 0:
+          return s.slice(0, i) + c + s.slice(i + 1);
+        case 1:
+          return s.slice(0, i) + c + s.slice(i);
+        case 2:
+          return s.slice(0, i) + s.slice(i + 1);
+        case 3:
+          return s.slice(0, i);
+        case 4:
+          return s[i] === undefined ? s : s.slice(0, i) + (s[i] === s[i]!.toUpperCase() ? s[i]!.toLowerCase() : s[i]!.toUpperCase()) + s.slice(i + 1);
+        default:
+          return s + s.slice(0, i);
+      }
+    });
+
+describe('shape dispatch and shared parses (random and mutated strings)', () => {
+  const strings = corpus();
+  const text = fc.oneof(
+    mutated(strings),
+    mutated(strings).chain((s) => mutated([s])),
+    fc.stringMatching(/^[0-9a-fA-F]{14,130}$/),
+    fc.stringMatching(/^[0-9a-fA-F]{30,130}[: ][^:]{0,20}$/),
+    fc.stringMatching(/^[A-Za-z0-9+/]{20,90}={0,2}$/),
+    fc.string({ maxLength: 80 }),
+  );
+
+  it('detect() gives exactly what the plain loop gives (fits, scores, missing, malformed)', () => {
+    fc.assert(
+      fc.property(text, fc.constantFrom(...RANK_INPUTS, ...OPT_INPUTS), (t, inputs) => {
+        expect(view(detect(t, inputs))).toEqual(view(naiveDetect(t, inputs)));
+      }),
+      { numRuns: 3000 },
+    );
+  }, 120_000);
+
+  it('identify() output is byte-identical to the plain loop and mapping', async () => {
+    const { identify } = await import('../src/identify.js');
+    const optionsOf = (inputs: SchemeInputs) => ({
+      ...(inputs.salt !== undefined ? { salt: inputs.salt } : {}),
+      ...(inputs.pepper !== undefined ? { pepper: inputs.pepper } : {}),
+      ...(inputs.username !== undefined ? { username: inputs.username } : {}),
+      ...(inputs.params !== undefined ? { params: { ...inputs.params } } : {}),
+    });
+    const same = (t: string, inputs: SchemeInputs) => {
+      expect(JSON.stringify(identify(t, optionsOf(inputs)))).toBe(JSON.stringify(naiveIdentify(t, inputs)));
+    };
+    for (const t of strings) for (const inputs of RANK_INPUTS) same(t, inputs);
+    fc.assert(fc.property(text, fc.constantFrom(...RANK_INPUTS), same), { numRuns: 2000 });
+  }, 120_000);
+
+  it('gives every fit its own parsed object and missing list (shared parses are copied)', () => {
+    const a = detect('5f4dcc3b5aa765d61d8327deb882cf99', {});
+    const b = detect('5f4dcc3b5aa765d61d8327deb882cf99', {});
+    expect(a.fits.length).toBeGreaterThan(5);
+    expect(new Set(a.fits.map((f) => f.parsed)).size).toBe(a.fits.length);
+    expect(new Set([...a.fits, ...b.fits].map((f) => f.missing)).size).toBe(a.fits.length * 2);
+    // Mutating one fit's parse or missing list changes no other fit, now or in a later call.
+    const vb = a.fits.find((f) => f.scheme.id === 'vbulletin')!;
+    (vb.parsed as unknown as { rounds: number }).rounds = 99;
+    vb.missing.push('pepper');
+    expect(a.fits.find((f) => f.scheme.id === 'mybb')!.parsed).toMatchObject({ rounds: 0 });
+    const again = detect('5f4dcc3b5aa765d61d8327deb882cf99', {});
+    expect(view(again)).toEqual(view(naiveDetect('5f4dcc3b5aa765d61d8327deb882cf99', {})));
+  });
+
+  it('keeps a bounded cache: a flood of distinct shapes changes no answer', () => {
+    for (let n = 1; n < 6000; n++) detect('x'.repeat(n % 1500) + '0'.repeat(n % 7), {});
+    for (const t of ['5f4dcc3b5aa765d61d8327deb882cf99', '$2y$10$abcdefghijklmnopqrstuuqd3G4ur.RrkG.EessD4VKyPDn8NhjJm']) {
+      expect(view(detect(t, {}))).toEqual(view(naiveDetect(t, {})));
+    }
   });
 });

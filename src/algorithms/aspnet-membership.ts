@@ -77,7 +77,14 @@ function utf16le(pw: Uint8Array): Uint8Array | null {
   return out;
 }
 
-const SHAPE = /^(?:[A-Za-z0-9+/]{22}==|[A-Za-z0-9+/]{27}=|[A-Za-z0-9+/]{43}=|[A-Za-z0-9+/]{64}|[A-Za-z0-9+/]{86}==)$/;
+/** Base64 of a 16, 20, 32, 48 or 64-byte digest, by string length (one regex per length, not one alternation tried branch by branch). */
+const SHAPES: Readonly<Record<number, RegExp>> = {
+  24: /^[A-Za-z0-9+/]{22}==$/,
+  28: /^[A-Za-z0-9+/]{27}=$/,
+  44: /^[A-Za-z0-9+/]{43}=$/,
+  64: /^[A-Za-z0-9+/]{64}$/,
+  88: /^[A-Za-z0-9+/]{86}==$/,
+};
 
 export const aspnetMembership = defineScheme<MembershipParsed>({
   id: 'aspnet-membership',
@@ -94,7 +101,12 @@ export const aspnetMembership = defineScheme<MembershipParsed>({
   // A bare base64 digest: only meaningful with the PasswordSalt column.
   rank: 50,
   prefixes: BASE64_FIRST_CHARS,
-  recognize: (s) => SHAPE.test(s),
+  shape: { length: Object.keys(SHAPES).map(Number), chars: 'A-Za-z0-9+/=' },
+  recognize: (s) => SHAPES[s.length]?.test(s) === true,
+  // Only a candidate when the salt given (if any) can be a PasswordSalt column: parse refuses a
+  // salt that is not base64, and a caller whose salt column belongs to another platform (Symfony,
+  // nopCommerce) would otherwise pay for that error on every string of this shape.
+  optIn: (inputs) => inputs.salt === undefined || fromBase64(inputs.salt) !== null,
   parse(s, inputs) {
     const expected = fromBase64(s);
     const alg = expected ? BY_LENGTH[expected.length] : undefined;

@@ -29,7 +29,7 @@ import { missingParam, stringParam } from '../core/params.js';
 import { defineScheme } from '../core/scheme.js';
 import { malformed } from '../errors.js';
 import type { Scheme } from '../types.js';
-import { BCRYPT_COSTS, bcryptNeedsWorker, deriveBcrypt, parseBcrypt, type BcryptParsed } from './bcrypt.js';
+import { BCRYPT_COSTS, BCRYPT_LAYOUT, bcryptNeedsWorker, deriveBcrypt, parseBcrypt, type BcryptParsed } from './bcrypt.js';
 
 const bcryptCost = (p: BcryptParsed) => [{ limit: 'maxBcryptCost' as const, value: p.cost, name: 'cost' }];
 
@@ -152,6 +152,8 @@ function hexPrehash(alg: PrehashAlg, platforms: string[], platformIds: string[],
     costs: BCRYPT_COSTS,
     rank: 110,
     prefixes: ['$2'],
+    // Opted in, its parse is parseBcrypt's: detection shares one parse with bcrypt.
+    shape: BCRYPT_LAYOUT,
     recognize: (s) => s.startsWith('$2'),
     // Detection skips it unless opted in (parse below refuses every other value).
     optIn: (inputs) => inputs.params?.['bcryptPrehash'] === alg,

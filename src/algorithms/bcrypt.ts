@@ -18,7 +18,7 @@
  */
 import { hash as nativeHash } from '@node-rs/bcrypt';
 import { cString, latin1 } from '../core/bytes.js';
-import { BCRYPT64_RE, decodeBcrypt64, encodeBcrypt64 } from '../core/encoding.js';
+import { BCRYPT64, BCRYPT64_RE, decodeBcrypt64, encodeBcrypt64 } from '../core/encoding.js';
 import { defineScheme } from '../core/scheme.js';
 import { malformed } from '../errors.js';
 import type { ParsedHash, Scheme, SchemeInputs } from '../types.js';
@@ -42,6 +42,13 @@ const MAX_KEY_BYTES = 72;
 /** OpenBSD <= 5.4 kept strlen(key) + 1 in a u_int8_t: lengths >= 255 wrap. */
 const OPENBSD_WRAP_LENGTH = 255;
 
+/**
+ * Scheme.shape of the schemes whose parse is exactly parseBcrypt(id, s) for every `$2` string
+ * they opt in to (bcrypt, devise-bcrypt, smf21, wcf2, bcrypt-md5...): detection parses a bcrypt
+ * string once for all of them.
+ */
+export const BCRYPT_LAYOUT = Object.freeze({ layout: 'bcrypt' });
+
 export function parseBcrypt(scheme: string, s: string): BcryptParsed {
   const m = SHAPE.exec(s);
   if (!m) throw malformed(scheme, 'not a bcrypt string');
@@ -52,7 +59,9 @@ export function parseBcrypt(scheme: string, s: string): BcryptParsed {
   const salt22 = body.slice(0, 22);
   const salt = decodeBcrypt64(salt22, 16);
   if (!salt) throw malformed(scheme, 'invalid salt');
-  const canonical = encodeBcrypt64(salt) === salt22;
+  // 22 characters carry 132 bits for 16 bytes: the last one's low 4 bits are dropped, and the
+  // salt re-encodes to the same text (encodeBcrypt64(salt) === salt22) exactly when they are 0.
+  const canonical = (BCRYPT64.indexOf(salt22[21]!) & 0x0f) === 0;
   return { ident: m[1] as BcryptIdent, cost, salt22, salt, canonical, expected: latin1(body.slice(22)) };
 }
 
@@ -147,6 +156,7 @@ export const bcrypt = defineScheme<BcryptParsed>({
   costs: BCRYPT_COSTS,
   rank: 100,
   prefixes: ['$2'],
+  shape: BCRYPT_LAYOUT,
   recognize: (s) => s.startsWith('$2'),
   parse: (s) => parseBcrypt('bcrypt', s),
   cost: (p) => [{ limit: 'maxBcryptCost', value: p.cost, name: 'cost' }],

@@ -7,6 +7,7 @@ import { digest, type DigestName, DIGEST_BYTES } from '../core/digest.js';
 import { fromHex } from '../core/encoding.js';
 import { HEX_FIRST_CHARS } from '../core/prefixes.js';
 import { defineScheme } from '../core/scheme.js';
+import { recognizeShape } from '../detect/shape.js';
 import { malformed } from '../errors.js';
 import type { ParsedHash, Scheme } from '../types.js';
 
@@ -24,7 +25,8 @@ function unsalted(
   platformIds: string[],
   example: { password: string; hash: string },
 ): Scheme<ParsedHash> {
-  const shape = new RegExp(`^[0-9a-fA-F]{${DIGEST_BYTES[alg] * 2}}$`);
+  // The whole claim is the shape (hex of the digest's length): declared as data, recognize built from it.
+  const shape = Object.freeze({ length: DIGEST_BYTES[alg] * 2, chars: '0-9a-fA-F', exact: true });
   return defineScheme<ParsedHash>({
     id: alg,
     title: `Unsalted ${alg.toUpperCase()} (hex)`,
@@ -34,7 +36,8 @@ function unsalted(
     example,
     rank,
     prefixes: HEX_FIRST_CHARS,
-    recognize: (s) => shape.test(s),
+    shape,
+    recognize: recognizeShape(shape),
     parse: (s) => ({ expected: parseHexDigest(alg, s, alg) }),
     derive: (pw) => digest(alg, pw),
   });

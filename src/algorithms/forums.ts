@@ -35,7 +35,7 @@ import { malformed } from '../errors.js';
 import { defineFormulaScheme } from '../formula/scheme.js';
 import { asciiLower } from '../formula/text.js';
 import type { Scheme, SchemeInputs } from '../types.js';
-import { BCRYPT_COSTS, bcryptNeedsWorker, deriveBcrypt, parseBcrypt, type BcryptParsed } from './bcrypt.js';
+import { BCRYPT_COSTS, BCRYPT_LAYOUT, bcryptNeedsWorker, deriveBcrypt, parseBcrypt, type BcryptParsed } from './bcrypt.js';
 
 export const vbulletin = defineFormulaScheme({
   id: 'vbulletin',
@@ -180,6 +180,8 @@ export const wcf2 = defineScheme<BcryptParsed>({
   costs: BCRYPT_COSTS,
   rank: 110,
   prefixes: ['$2', 'wcf2:', 'Wcf2:', 'doubleBcrypt:', 'DoubleBcrypt:'],
+  // A bare `$2` string it opts in to is parsed by parseBcrypt: shared with bcrypt in detection.
+  shape: BCRYPT_LAYOUT,
   recognize: (s) => s.startsWith('$2') || WCF2_PREFIX.test(s),
   parse(s, inputs) {
     const m = WCF2_PREFIX.exec(s);
@@ -222,6 +224,7 @@ export const smf21 = defineScheme<BcryptParsed>({
   // With platform 'smf' plain bcrypt is not a candidate at all. docs/detection.md.
   rank: 60,
   prefixes: ['$2'],
+  shape: BCRYPT_LAYOUT,
   recognize: (s) => s.startsWith('$2'),
   parse: (s) => parseBcrypt('smf21', s),
   cost: bcryptCost,

@@ -36,8 +36,25 @@ const LDAP_PREFIXES = ['{'];
 
 /** `{NAME}` prefix test, case-insensitive; returns the value after it or null. */
 function afterPrefix(s: string, name: string): string | null {
-  const p = `{${name}}`;
-  return s.length >= p.length && s.slice(0, p.length).toUpperCase() === p ? s.slice(p.length) : null;
+  return hasPrefix(s, name) ? s.slice(name.length + 2) : null;
+}
+
+/**
+ * Whether `s` starts with `{NAME}` (NAME upper-case ASCII), case-insensitively; detection asks
+ * every LDAP scheme about every `{...}` string, so this compares in place (no slice, no case map).
+ * toUpperCase() also maps a few non-ASCII characters to ASCII (U+0131 dotless i -> I, U+017F long
+ * s -> S): they are accepted here too, as before.
+ */
+function hasPrefix(s: string, name: string): boolean {
+  if (s.length < name.length + 2 || s.charCodeAt(0) !== 123 /* { */ || s.charCodeAt(name.length + 1) !== 125 /* } */) return false;
+  for (let i = 0; i < name.length; i++) {
+    const c = s.charCodeAt(i + 1);
+    const want = name.charCodeAt(i);
+    if (c === want || (c >= 97 && c <= 122 && c - 32 === want)) continue;
+    if (c >= 128 && s[i + 1]!.toUpperCase() === name[i]) continue;
+    return false;
+  }
+  return true;
 }
 
 const PLATFORMS = [

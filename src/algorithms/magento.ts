@@ -44,6 +44,7 @@ export const magento1 = defineScheme<SaltedHexParsed>({
   example: { password: 'hashcat', hash: '57ab8499d08c59a7211c77f557bf9425:4247' }, // hashcat mode 20 example
   rank: 90,
   prefixes: HEX_FIRST_CHARS,
+  shape: { length: { min: 33 }, contains: ':' },
   recognize: (s) => M1_SHAPE.test(s),
   parse(s) {
     const colon = s.indexOf(':');
@@ -153,6 +154,7 @@ export const magento2 = defineScheme<Magento2Parsed>({
   ],
   rank: 100,
   prefixes: HEX_FIRST_CHARS,
+  shape: { length: { min: 4 }, contains: ':' },
   recognize: (s) => M2_SHAPE.test(s),
   parse(s) {
     const first = s.indexOf(':');

@@ -13,6 +13,7 @@
 import { digest } from '../core/digest.js';
 import { fromHex } from '../core/encoding.js';
 import { HEX_FIRST_CHARS } from '../core/prefixes.js';
+import { recognizeShape } from '../detect/shape.js';
 import { defineScheme } from '../core/scheme.js';
 import { malformed } from '../errors.js';
 import type { ParsedHash, Scheme } from '../types.js';
@@ -53,6 +54,9 @@ export function mysql323Raw(pw: Uint8Array): Uint8Array {
   return out;
 }
 
+/** 16 hex digits, nothing else: the whole claim, as data. */
+const MYSQL323_SHAPE = Object.freeze({ length: 16, chars: '0-9a-fA-F', exact: true });
+
 export const mysql323 = defineScheme<ParsedHash>({
   id: 'mysql323',
   title: 'MySQL 3.23-4.0 PASSWORD() / OLD_PASSWORD() (16 hex)',
@@ -63,7 +67,8 @@ export const mysql323 = defineScheme<ParsedHash>({
   // A bare 16-hex string; nothing else registered has this shape, but it carries no marker.
   rank: 40,
   prefixes: HEX_FIRST_CHARS,
-  recognize: (s) => /^[0-9a-fA-F]{16}$/.test(s),
+  shape: MYSQL323_SHAPE,
+  recognize: recognizeShape(MYSQL323_SHAPE),
   parse(s) {
     const expected = fromHex(s)!;
     // Both words are masked to 31 bits: a set top bit cannot come from MySQL.

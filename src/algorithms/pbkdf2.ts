@@ -31,7 +31,7 @@ import { fromAb64, fromBase64, fromBase64NoPad, fromHex } from '../core/encoding
 import { intParam, missingParam, stringParam } from '../core/params.js';
 import { defineScheme } from '../core/scheme.js';
 import { malformed } from '../errors.js';
-import type { CostCheck, IdentifyOptions, InputName, ParsedHash, Scheme, SchemeInputs } from '../types.js';
+import type { CostCheck, IdentifyOptions, InputName, ParsedHash, Scheme, SchemeInputs, SchemeShape } from '../types.js';
 
 // ---------- the one PBKDF2 core ----------
 
@@ -89,6 +89,7 @@ interface LayoutSpec {
   needs?: readonly InputName[];
   rank: number;
   prefixes?: readonly string[];
+  shape?: SchemeShape;
   optIn?(inputs: SchemeInputs, stored: string): boolean;
   recognize(stored: string): boolean;
   parse(stored: string, inputs: SchemeInputs): Pbkdf2Parsed;
@@ -298,6 +299,7 @@ export const aspnetIdentityV2 = definePbkdf2Layout({
   defaultIterations: 1000,
   rank: 100,
   prefixes: ['A'],
+  shape: { length: 68, chars: 'A-Za-z0-9+/=' },
   recognize: (s) => IDENTITY_V2.test(s),
   parse(s) {
     const blob = fromBase64(s);
@@ -326,6 +328,7 @@ export const aspnetIdentityV3 = definePbkdf2Layout({
   defaultIterations: 100000,
   rank: 100,
   prefixes: ['AQAAAA'],
+  shape: { length: { min: 7 }, chars: 'A-Za-z0-9+/=' },
   recognize: (s) => IDENTITY_V3.test(s),
   parse(s) {
     const blob = fromBase64(s);
@@ -380,6 +383,7 @@ export const hybrisPbkdf2 = definePbkdf2Layout({
   // A colon-separated shape without a prefix (Shopware `n:salt:hex` looks alike): below 100.
   rank: 70,
   prefixes: [...'0123456789'],
+  shape: { length: { min: 5 }, chars: '0-9a-fA-F:', contains: ':' },
   recognize: (s) => HYBRIS.test(s),
   parse(s) {
     const m = HYBRIS.exec(s)!;
@@ -504,6 +508,7 @@ export const keycloakPbkdf2 = definePbkdf2Layout({
   rank: 90,
   prefixes: BASE64_FIRST_CHARS,
   // Keycloak's default key is 512 bits (88 chars); 256-bit keys (44 chars) are configurable.
+  shape: { length: [88, 44], chars: 'A-Za-z0-9+/=' },
   recognize: (s) => isBareBase64Key(s, [64, 32]),
   // Detection skips it without params.hashIterations (parse then refuses: ERR_MISSING_INPUT).
   optIn: (inputs) => inputs.params?.['hashIterations'] !== undefined,

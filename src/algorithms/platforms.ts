@@ -12,7 +12,7 @@ import { compileFormula } from '../formula/compile.js';
 import { defineFormulaScheme } from '../formula/scheme.js';
 import type { ParsedHash, Scheme, SchemeInputs } from '../types.js';
 import { BASE64_FIRST_CHARS } from './pbkdf2.js';
-import { bcryptNeedsWorker, BCRYPT_COSTS, deriveBcrypt, parseBcrypt, type BcryptParsed } from './bcrypt.js';
+import { bcryptNeedsWorker, BCRYPT_COSTS, BCRYPT_LAYOUT, deriveBcrypt, parseBcrypt, type BcryptParsed } from './bcrypt.js';
 
 // ---------- PrestaShop 1.0-1.6: md5(_COOKIE_KEY_ . pw) ----------
 // classes/Tools.php encrypt(); 1.7+ Hashing::checkHash keeps this as its fallback (formats.md §4).
@@ -188,6 +188,7 @@ export const symfonyMessageDigest = defineScheme<RoundsParsed>({
   rank: 40,
   offload: true,
   prefixes: BASE64_FIRST_CHARS,
+  shape: { length: 88, chars: 'A-Za-z0-9+/=' },
   recognize: (s) => SYMFONY_SHAPE.test(s),
   parse(s, inputs) {
     const expected = fromBase64(s);
@@ -218,6 +219,7 @@ export const symfonyPbkdf2 = defineScheme<RoundsParsed>({
   uses: ['salt'],
   rank: 40,
   prefixes: BASE64_FIRST_CHARS,
+  shape: { length: 56, chars: 'A-Za-z0-9+/=' },
   recognize: (s) => SYMFONY_PBKDF2_SHAPE.test(s),
   parse(s, inputs) {
     const expected = fromBase64(s);
@@ -329,6 +331,7 @@ export const deviseBcrypt = defineScheme<BcryptParsed>({
   needs: ['pepper'],
   rank: 90,
   prefixes: ['$2'],
+  shape: BCRYPT_LAYOUT,
   recognize: (s) => s.startsWith('$2'),
   parse: (s) => parseBcrypt('devise-bcrypt', s),
   cost: (p) => [{ limit: 'maxBcryptCost', value: p.cost, name: 'cost' }],

@@ -56,9 +56,11 @@ export function parsePhpStringArray(text: string): Map<string, Uint8Array> | nul
   };
   const int = (): number | null => {
     const start = i;
-    while (i < b.length && b[i]! >= 0x30 && b[i]! <= 0x39 && i - start < 5) i++;
+    let n = 0;
+    // At most 5 digits: the value is read exactly by n * 10 + digit.
+    while (i < b.length && b[i]! >= 0x30 && b[i]! <= 0x39 && i - start < 5) n = n * 10 + (b[i++]! - 0x30);
     if (i === start || (b[start] === 0x30 && i - start > 1)) return null;
-    return Number(String.fromCharCode(...b.subarray(start, i)));
+    return n;
   };
   const str = (): Uint8Array | null => {
     if (!expect('s:')) return null;

@@ -50,8 +50,6 @@ export const HEX_RE = /^[0-9a-fA-F]+$/;
 
 // ---------- RFC 4648 base64 and its variants ----------
 
-const B64_RE = /^[A-Za-z0-9+/]*={0,2}$/;
-const B64_NOPAD_RE = /^[A-Za-z0-9+/]*$/;
 
 export function toBase64(b: Uint8Array): string {
   return Buffer.from(b.buffer, b.byteOffset, b.byteLength).toString('base64');
@@ -63,11 +61,13 @@ export function toBase64(b: Uint8Array): string {
  * libargon2 rejects them the same way).
  */
 export function fromBase64(s: string): Uint8Array | null {
-  if (!B64_RE.test(s)) return null;
-  const body = s.replace(/=+$/, '');
-  if (body.length % 4 === 1) return null;
-  if (s.length !== body.length && s.length % 4 !== 0) return null;
-  return canonical(body);
+  // Perf (issue #8): one pass, no regex, no Buffer round trip; test/encoding-base64.test.ts
+  // checks it against the regex + Buffer definition (alphabet, padding, canonical spare bits).
+  let end = s.length;
+  if (end > 0 && s.charCodeAt(end - 1) === 61 /* = */) end--;
+  if (end > 0 && s.charCodeAt(end - 1) === 61) end--;
+  if (end !== s.length && s.length % 4 !== 0) return null;
+  return decodeCanonical(s, end, B64_INDEX);
 }
 
 /** Standard alphabet without padding (PHC strings: argon2, scrypt). */
@@ -76,18 +76,47 @@ export function toBase64NoPad(b: Uint8Array): string {
 }
 
 export function fromBase64NoPad(s: string): Uint8Array | null {
-  if (!B64_NOPAD_RE.test(s) || s.length % 4 === 1) return null;
-  return canonical(s);
+  return decodeCanonical(s, s.length, B64_INDEX);
 }
 
-function canonical(body: string): Uint8Array | null {
-  const bytes = new Uint8Array(Buffer.from(body, 'base64'));
-  return toBase64NoPad(bytes) === body ? bytes : null;
+/** Value of each base64 character (-1: not in the alphabet). */
+const B64_INDEX = indexOf('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/');
+/** passlib's adapted base64 reads '.' as '+' (and still accepts '+'). */
+const AB64_INDEX = (() => {
+  const t = B64_INDEX.slice();
+  t[46] = 62; // '.'
+  return t;
+})();
+
+/**
+ * Decodes `s.slice(0, end)` (no padding) with the value table `index`; null on a character
+ * outside the alphabet, a length of 4n+1, or non-zero spare bits in the last character (no
+ * encoder writes those, so the string is corrupt).
+ */
+function decodeCanonical(s: string, end: number, index: Int8Array): Uint8Array | null {
+  if (end % 4 === 1) return null;
+  const out = new Uint8Array((end * 3) >> 2);
+  let acc = 0;
+  let bits = 0;
+  let o = 0;
+  for (let i = 0; i < end; i++) {
+    const c = s.charCodeAt(i);
+    const v = c < 128 ? index[c]! : -1;
+    if (v < 0) return null;
+    acc = ((acc << 6) | v) & 0xffffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      out[o++] = (acc >> bits) & 0xff;
+    }
+  }
+  // Left-over bits (2 or 4) must be zero.
+  return (acc & ((1 << bits) - 1)) === 0 ? out : null;
 }
 
 /** passlib's "adapted base64": standard alphabet with '.' for '+', no padding. */
 export function fromAb64(s: string): Uint8Array | null {
-  return fromBase64NoPad(s.replace(/\./g, '+'));
+  return decodeCanonical(s, s.length, AB64_INDEX);
 }
 
 export function toAb64(b: Uint8Array): string {

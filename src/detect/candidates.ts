@@ -2,6 +2,7 @@ import { LegacyHashError, toLegacyHashError } from '../errors.js';
 import { allSchemes, schemesForPlatform } from '../registry.js';
 import type { InputName, ParsedHash, Scheme, SchemeInputs } from '../types.js';
 import { missingInputs, score } from './rank.js';
+import { ANY_CLASSES, classMask, compileShape, type CompiledShape } from './shape.js';
 
 /** A scheme that fits a stored string, with its parsed form. */
 export interface Fit {
@@ -24,42 +25,105 @@ export interface Detection {
  * internal-error hook and counts as ERR_MALFORMED_HASH); a recognize() that throws does not fit.
  */
 export function detect(stored: string, inputs: SchemeInputs, platform?: string): Detection {
-  const pool = platform === undefined ? allSchemes() : schemesForPlatform(platform);
   const fits: Fit[] = [];
-  let malformed: LegacyHashError | undefined;
-  // The first claiming scheme that declined its opt-in (Scheme.optIn), when no parse had failed
-  // before it: its parse would have thrown, and that error is `malformed`, built only if read.
-  let declined: Scheme | undefined;
-  // Only the schemes that can claim this first character (see candidatesFor); same order as pool.
-  for (const scheme of candidatesFor(pool, stored)) {
+  const failure = scan(stored, inputs, platform, fits, toFit);
+  if (failure === undefined) return { fits };
+  if (failure.declined) return new LazyMalformed(fits, failure.scheme, stored, inputs);
+  return { fits, malformed: toLegacyHashError(failure.error, 'parse', failure.scheme.id) };
+}
+
+/** A fit as detect() returns it: a shared parse is copied, so no fit can change another's. */
+function toFit(scheme: Scheme, parsed: ParsedHash, shared: boolean, missing: InputName[], score: number): Fit {
+  return { scheme, parsed: shared ? { ...parsed } : parsed, missing, score };
+}
+
+/** What makes one output item of scan() (a Fit for detect, a Candidate for identify). */
+export type FitMaker<T> = (scheme: Scheme, parsed: ParsedHash, shared: boolean, missing: InputName[], score: number) => T;
+
+/** The first failure in pool order: a claiming scheme that declined its opt-in, or a parse that threw. */
+export interface ScanFailure {
+  scheme: Scheme;
+  declined: boolean;
+  /** What its parse threw (declined: not run). */
+  error?: unknown;
+}
+
+/**
+ * detect() without building its result: appends `make(...)` for every fit to `out`, best first,
+ * and returns the first failure (undefined: none). identify() builds its candidates with it
+ * directly (no Fit objects, no copies of shared parses: it only hands them to describe()).
+ * `shared` is true when `parsed` is another fit's parse too (Scheme.shape `layout`); `missing`
+ * is a fresh array.
+ *
+ * Exactly what the plain loop over the pool gives (recognize, parse, rank, stable sort; the first
+ * failure in pool order is `malformed`), done faster: only the schemes that can claim the string's
+ * prefix and shape are asked (candidatesFor), in their ranked order (no sort), recognize() is
+ * skipped where the shape is exact, and schemes that read the same layout share one parse.
+ */
+export function scan<T>(stored: string, inputs: SchemeInputs, platform: string | undefined, out: T[], make: FitMaker<T>): ScanFailure | undefined {
+  const pool = platform === undefined ? allSchemes() : schemesForPlatform(platform);
+  const entry = entryFor(pool, stored);
+  const ranking = rankingOf(entry, inputs, platform);
+  // The first failure in pool order decides `malformed`: a claiming scheme that declined its
+  // opt-in (Scheme.optIn: its parse would throw, and that error is built only if read), or a
+  // parse that threw (converted by the caller, once).
+  let failAt = Infinity;
+  let failed: Scheme | undefined;
+  let declined = false;
+  let failure: unknown;
+  // Per layout group: the first member's parse (null: it threw, so every member's parse throws).
+  const shared: (ParsedHash | null | undefined)[] | undefined = entry.groups > 0 ? new Array(entry.groups) : undefined;
+  const order = ranking.order;
+  for (let k = 0; k < order.length; k++) {
+    const i = order[k]!;
+    const scheme = entry.schemes[i]!;
+    const at = entry.at[i]!;
     const optedIn = scheme.optIn === undefined || optsIn(scheme, inputs, stored);
-    // A declined scheme cannot fit; it only matters as the first failure, so once one is known
-    // it is not even asked to recognise the string.
-    if (!optedIn && (malformed !== undefined || declined !== undefined)) continue;
-    let claimed: boolean;
-    try {
-      claimed = scheme.recognize(stored) === true;
-    } catch (e) {
-      toLegacyHashError(e, 'recognize', scheme.id);
-      continue;
+    // A declined scheme cannot fit; it only matters as the first failure.
+    if (!optedIn && at > failAt) continue;
+    if (!entry.exact[i]) {
+      let claimed: boolean;
+      try {
+        claimed = scheme.recognize(stored) === true;
+      } catch (e) {
+        toLegacyHashError(e, 'recognize', scheme.id);
+        continue;
+      }
+      if (!claimed) continue;
     }
-    if (!claimed) continue;
     if (!optedIn) {
-      declined = scheme;
+      failAt = at;
+      failed = scheme;
+      declined = true;
       continue;
     }
+    const g = entry.group[i]!;
+    const prior = g >= 0 ? shared![g] : undefined;
     let parsed: ParsedHash;
-    try {
-      parsed = scheme.parse(stored, inputs);
-    } catch (e) {
-      if (declined === undefined) malformed ??= toLegacyHashError(e, 'parse', scheme.id);
-      continue;
+    if (prior) {
+      parsed = prior;
+    } else if (prior === null && at > failAt) {
+      continue; // its parse throws too, and an earlier failure is already known
+    } else {
+      try {
+        parsed = scheme.parse(stored, inputs);
+      } catch (e) {
+        if (at < failAt) {
+          failAt = at;
+          failed = scheme;
+          declined = false;
+          failure = e;
+        }
+        if (g >= 0) shared![g] = null;
+        continue;
+      }
+      if (g >= 0 && prior === undefined) shared![g] = parsed;
     }
-    fits.push({ scheme, parsed, missing: missingInputs(scheme, inputs), score: score(scheme, inputs, platform) });
+    const missing = ranking.missing[k]!;
+    out.push(make(scheme, parsed, g >= 0, missing.length === 0 ? [] : missing.slice(), ranking.score[k]!));
   }
-  fits.sort((a, b) => b.score - a.score);
-  if (declined !== undefined) return lazyMalformed(fits, declined, stored, inputs);
-  return malformed ? { fits, malformed } : { fits };
+  if (failed === undefined) return undefined;
+  return declined ? { scheme: failed, declined } : { scheme: failed, declined, error: failure };
 }
 
 /** optIn() that throws counts as opted in: the parse then runs (and fails) as it always did. */
@@ -71,67 +135,172 @@ function optsIn(scheme: Scheme, inputs: SchemeInputs, stored: string): boolean {
   }
 }
 
-/** `malformed` = the error the declined scheme's parse throws, computed once on first read. */
-function lazyMalformed(fits: Fit[], scheme: Scheme, stored: string, inputs: SchemeInputs): Detection {
-  let error: LegacyHashError | undefined;
-  return {
-    fits,
-    get malformed(): LegacyHashError {
-      if (error === undefined) {
-        try {
-          scheme.parse(stored, inputs);
-          // Broken promise (optIn false but parse accepted): still report it as not opted in.
-          error = new LegacyHashError('ERR_MISSING_INPUT', `${scheme.id}: not enabled by options.params`, { scheme: scheme.id });
-        } catch (e) {
-          error = toLegacyHashError(e, 'parse', scheme.id);
-        }
+/**
+ * `malformed` = the error the declined scheme's parse throws, computed once on first read.
+ * A class (getter on the prototype): detection builds one for every bcrypt string (the opt-in
+ * bcrypt wrappers decline it), and an object literal with its own getter costs a closure each.
+ */
+class LazyMalformed implements Detection {
+  // Private: a Detection never exposes the stored string or the inputs (pepper) it was made from.
+  readonly #scheme: Scheme;
+  readonly #stored: string;
+  readonly #inputs: SchemeInputs;
+  #error: LegacyHashError | undefined;
+
+  constructor(
+    readonly fits: Fit[],
+    scheme: Scheme,
+    stored: string,
+    inputs: SchemeInputs,
+  ) {
+    this.#scheme = scheme;
+    this.#stored = stored;
+    this.#inputs = inputs;
+  }
+
+  get malformed(): LegacyHashError {
+    if (this.#error === undefined) {
+      const scheme = this.#scheme;
+      try {
+        scheme.parse(this.#stored, this.#inputs);
+        // Broken promise (optIn false but parse accepted): still report it as not opted in.
+        this.#error = new LegacyHashError('ERR_MISSING_INPUT', `${scheme.id}: not enabled by options.params`, { scheme: scheme.id });
+      } catch (e) {
+        this.#error = toLegacyHashError(e, 'parse', scheme.id);
       }
-      return error;
-    },
-  };
+    }
+    return this.#error;
+  }
 }
 
-// ---------- first-characters dispatch ----------
+// ---------- dispatch: prefix and shape ----------
 
 /**
- * Schemes of `pool` that may recognise `stored`, in pool order: those with a declared prefix
- * (`Scheme.prefixes`, src/types.ts) that agrees with the string's first two characters, plus
- * every scheme that declares none. Skipping the others changes nothing but speed (recognize()
- * would return false); test/identify-fast.test.ts compares this with the plain loop over every
- * scheme.
+ * Schemes of `pool` that may recognise `stored`, in pool order: those whose declared prefixes
+ * (`Scheme.prefixes`) include one `stored` starts with and whose declared shape (`Scheme.shape`)
+ * admits its length and characters; a scheme that declares neither is always asked. Skipping the
+ * others changes nothing but speed (recognize() would return false); test/identify-fast.test.ts
+ * compares this with the plain loop over every scheme.
  */
 export function candidatesFor(pool: readonly Scheme[], stored: string): readonly Scheme[] {
-  let index = indexes.get(pool);
+  return entryFor(pool, stored).schemes;
+}
+
+/** The candidates for one dispatch key (longest declared prefix, character classes, length). */
+interface Entry {
+  /** Candidate schemes, in pool order. */
+  schemes: Scheme[];
+  /** Each candidate's position in the pool (ties and the first failure go by it). */
+  at: number[];
+  /** Each candidate's shape is exact for this key: recognize() would return true. */
+  exact: boolean[];
+  /** Each candidate's layout group (an index into the per-call shared parses), or -1. */
+  group: number[];
+  groups: number;
+  /** Ranked order, scores and missing inputs per combination of supplied inputs (rankingOf). */
+  rankings: (Ranking | undefined)[];
+}
+
+interface Ranking {
+  platform: string | undefined;
+  /** Candidate indexes, best first (stable: ties keep pool order). */
+  order: number[];
+  /** score and missing inputs of order[k] (rank.ts), fixed by which inputs are supplied. */
+  score: number[];
+  missing: InputName[][];
+}
+
+interface TrieNode {
+  prefix: string;
+  terminal: boolean;
+  /** Children by ASCII code (most prefixes are ASCII: one array load per character). */
+  next: (TrieNode | undefined)[] | undefined;
+  /** Children by other UTF-16 code units. */
+  nextOther: Map<number, TrieNode> | undefined;
+  /** For a terminal node (or the root): what dispatch reads of a string with this prefix. */
+  dispatch: NodeDispatch | undefined;
+}
+
+/** Dispatch of strings whose longest declared prefix is one node's (filled on first use). */
+interface NodeDispatch {
+  /** Some candidate's shape reads the characters / the length (else they are not computed). */
+  chars: boolean;
+  length: boolean;
+  /** The entry when neither is read; otherwise entries by (class mask, length). */
+  only: Entry | undefined;
+  entries: Map<number, Entry> | undefined;
+}
+
+interface DispatchIndex {
+  /** pool.length when built. */
+  size: number;
+  /** Every declared prefix of the pool, character by character. */
+  root: TrieNode;
+  /** pool[i]'s compiled shape (src/detect/shape.ts), or undefined. */
+  shapes: (CompiledShape | undefined)[];
+  /** Entries cached in the nodes' maps, and those nodes (to clear them all at MAX_ENTRIES). */
+  cached: number;
+  cachedIn: NodeDispatch[];
+}
+
+const indexes = new WeakMap<readonly Scheme[], DispatchIndex>();
+// The last pool and its index: nearly every call uses the same pool (allSchemes()).
+let lastPool: readonly Scheme[] | undefined;
+let lastIndex: DispatchIndex | undefined;
+/** Distinct dispatch keys kept per pool; a flood of odd shapes clears the cache, never grows it. */
+const MAX_ENTRIES = 4096;
+/** Longer strings are dispatched without caching (their length does not fit the key). */
+const MAX_KEYED_LENGTH = 2047;
+
+function indexFor(pool: readonly Scheme[]): DispatchIndex {
   // The registry only appends (registerScheme), so a length change means "rebuild".
+  if (pool === lastPool && lastIndex!.size === pool.length) return lastIndex!;
+  let index = indexes.get(pool);
   if (!index || index.size !== pool.length) {
     index = buildIndex(pool);
     indexes.set(pool, index);
   }
-  const c0 = stored.charCodeAt(0); // NaN for the empty string
-  if (!(c0 < 128)) return index.other;
-  const c1 = stored.charCodeAt(1);
-  if (!(c1 < 128)) return index.byChar[c0]!;
-  const key = c0 * 128 + c1;
-  let list = index.byTwo.get(key);
-  if (!list) {
-    list = index.byChar[c0]!.filter((s) => !hasPrefixes(s) || s.prefixes!.some((p) => p.length === 1 || p.charCodeAt(1) === c1));
-    index.byTwo.set(key, list);
+  lastPool = pool;
+  lastIndex = index;
+  return index;
+}
+
+function entryFor(pool: readonly Scheme[], stored: string): Entry {
+  const index = indexFor(pool);
+  // The longest declared prefix `stored` starts with decides which prefixes it has.
+  let node = index.root;
+  let matched = node;
+  for (let i = 0; i < stored.length; i++) {
+    const c = stored.charCodeAt(i);
+    const next = c < 128 ? node.next?.[c] : node.nextOther?.get(c);
+    if (next === undefined) break;
+    node = next;
+    if (node.terminal) matched = node;
   }
-  return list;
+  const d = (matched.dispatch ??= nodeDispatch(index, pool, matched));
+  // Characters and length are read only when some candidate's shape looks at them.
+  if (!d.chars && !d.length) return (d.only ??= buildEntry(index, pool, matched, 0, 0));
+  const mask = d.chars ? classMask(stored) : 0;
+  const length = d.length ? stored.length : 0;
+  if (length > MAX_KEYED_LENGTH) return buildEntry(index, pool, matched, mask, length);
+  const key = mask * (MAX_KEYED_LENGTH + 1) + length; // < 2^27: a small integer key
+  let entry = d.entries?.get(key);
+  if (entry === undefined) {
+    if (index.cached >= MAX_ENTRIES) {
+      for (const n of index.cachedIn) n.entries = undefined;
+      index.cached = 0;
+      index.cachedIn = [];
+    }
+    entry = buildEntry(index, pool, matched, mask, length);
+    if (d.entries === undefined) {
+      d.entries = new Map();
+      index.cachedIn.push(d);
+    }
+    d.entries.set(key, entry);
+    index.cached++;
+  }
+  return entry;
 }
-
-interface PrefixIndex {
-  /** pool.length when built. */
-  size: number;
-  /** Schemes to ask for each ASCII first character. */
-  byChar: Scheme[][];
-  /** Schemes to ask for two ASCII first characters (c0 * 128 + c1), filled on first use. */
-  byTwo: Map<number, Scheme[]>;
-  /** Schemes to ask for an empty string or a non-ASCII first character. */
-  other: Scheme[];
-}
-
-const indexes = new WeakMap<readonly Scheme[], PrefixIndex>();
 
 /** A usable declaration: a non-empty list of non-empty strings (anything else counts as none). */
 function hasPrefixes(scheme: Scheme): boolean {
@@ -139,20 +308,86 @@ function hasPrefixes(scheme: Scheme): boolean {
   return Array.isArray(p) && p.length > 0 && p.every((x) => typeof x === 'string' && x !== '');
 }
 
-function buildIndex(pool: readonly Scheme[]): PrefixIndex {
-  const byChar: Scheme[][] = Array.from({ length: 128 }, () => []);
-  const other: Scheme[] = [];
+/** `stored` starts with one of the scheme's prefixes exactly when it is a prefix of the longest one. */
+function prefixAdmits(scheme: Scheme, matched: TrieNode): boolean {
+  return !hasPrefixes(scheme) || scheme.prefixes!.some((p) => matched.prefix.startsWith(p));
+}
+
+function nodeDispatch(index: DispatchIndex, pool: readonly Scheme[], matched: TrieNode): NodeDispatch {
+  const d: NodeDispatch = { chars: false, length: false, only: undefined, entries: undefined };
+  for (let at = 0; at < pool.length; at++) {
+    const shape = index.shapes[at];
+    if (!shape || !prefixAdmits(pool[at]!, matched)) continue;
+    if (shape.allowed !== ANY_CLASSES || shape.required !== 0) d.chars = true;
+    if (shape.lengthDeclared) d.length = true;
+  }
+  return d;
+}
+
+function buildIndex(pool: readonly Scheme[]): DispatchIndex {
+  const node = (prefix: string): TrieNode => ({ prefix, terminal: false, next: undefined, nextOther: undefined, dispatch: undefined });
+  const root = node('');
   for (const scheme of pool) {
-    if (!hasPrefixes(scheme)) {
-      for (const list of byChar) list.push(scheme);
-      other.push(scheme);
-      continue;
-    }
-    const chars = new Set(scheme.prefixes!.map((p) => p.charCodeAt(0)));
-    for (const c of chars) {
-      if (c < 128) byChar[c]!.push(scheme);
-      else if (!other.includes(scheme)) other.push(scheme);
+    if (!hasPrefixes(scheme)) continue;
+    for (const p of scheme.prefixes!) {
+      let at = root;
+      for (let i = 0; i < p.length; i++) {
+        const c = p.charCodeAt(i);
+        let next = c < 128 ? at.next?.[c] : at.nextOther?.get(c);
+        if (next === undefined) {
+          next = node(p.slice(0, i + 1));
+          if (c < 128) (at.next ??= new Array<TrieNode | undefined>(128).fill(undefined))[c] = next;
+          else (at.nextOther ??= new Map()).set(c, next);
+        }
+        at = next;
+      }
+      at.terminal = true;
     }
   }
-  return { size: pool.length, byChar, byTwo: new Map(), other };
+  return { size: pool.length, root, shapes: pool.map((s) => compileShape(s.shape)), cached: 0, cachedIn: [] };
+}
+
+function buildEntry(index: DispatchIndex, pool: readonly Scheme[], matched: TrieNode, mask: number, length: number): Entry {
+  const entry: Entry = { schemes: [], at: [], exact: [], group: [], groups: 0, rankings: [] };
+  const layouts: (string | undefined)[] = [];
+  for (let at = 0; at < pool.length; at++) {
+    const scheme = pool[at]!;
+    if (!prefixAdmits(scheme, matched)) continue;
+    const shape = index.shapes[at];
+    if (shape && (!shape.length(length) || (mask & ~shape.allowed) !== 0 || (shape.required !== 0 && (mask & shape.required) === 0))) continue;
+    entry.schemes.push(scheme);
+    entry.at.push(at);
+    entry.exact.push(shape?.exact === true);
+    layouts.push(shape?.layout);
+  }
+  // Layout groups: only keys that at least two candidates share.
+  const groupOf = new Map<string, number>();
+  for (const key of layouts) {
+    if (key === undefined || groupOf.has(key) || layouts.indexOf(key) === layouts.lastIndexOf(key)) continue;
+    groupOf.set(key, entry.groups++);
+  }
+  entry.group = layouts.map((key) => (key === undefined ? -1 : (groupOf.get(key) ?? -1)));
+  return entry;
+}
+
+/** Which of salt, pepper, username are supplied: all that score and missingInputs look at. */
+function suppliedBits(inputs: SchemeInputs): number {
+  return (inputs.salt !== undefined ? 1 : 0) | (inputs.pepper !== undefined ? 2 : 0) | (inputs.username !== undefined ? 4 : 0);
+}
+
+function rankingOf(entry: Entry, inputs: SchemeInputs, platform: string | undefined): Ranking {
+  const bits = suppliedBits(inputs);
+  let ranking = entry.rankings[bits];
+  if (ranking === undefined || ranking.platform !== platform) {
+    const scores = entry.schemes.map((s) => score(s, inputs, platform));
+    const order = scores.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
+    ranking = {
+      platform,
+      order,
+      score: order.map((i) => scores[i]!),
+      missing: order.map((i) => missingInputs(entry.schemes[i]!, inputs)),
+    };
+    entry.rankings[bits] = ranking;
+  }
+  return ranking;
 }

@@ -14,7 +14,7 @@ import { utf8 } from '../core/bytes.js';
 import { fromBase64, fromHex } from '../core/encoding.js';
 import { defineScheme } from '../core/scheme.js';
 import { LegacyHashError, malformed } from '../errors.js';
-import type { IdentifyOptions, InputName, ParsedHash, Scheme, SchemeInputs } from '../types.js';
+import type { IdentifyOptions, InputName, ParsedHash, Scheme, SchemeInputs, SchemeShape } from '../types.js';
 import { compileFormula, type CompiledFormula, type FormulaEncoding, type FormulaEnv } from './compile.js';
 
 export interface FormulaSchemeDefinition {
@@ -69,6 +69,11 @@ interface Layout {
   re: RegExp;
   /** Exact length of every matching string, when the layout fixes it (a bare fixed-size hash). */
   length?: number;
+  /** The literal text of the template (Scheme.shape `contains`). */
+  literals: string;
+  /** Shortest and longest matching string (Scheme.shape; max Infinity when a field is open). */
+  minLength: number;
+  maxLength: number;
   salt: boolean;
   rounds: boolean;
 }
@@ -84,9 +89,21 @@ function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 }
 
+/** The characters of a hex digest of this case, as a class body. */
+function hexClass(hexCase: 'any' | 'lower' | 'upper'): string {
+  return hexCase === 'upper' ? '0-9A-F' : hexCase === 'lower' ? '0-9a-f' : '0-9a-fA-F';
+}
+
+/** Length of the text `{hash}` matches: fixed for a fixed-size hex or base64 digest. */
+function hashLength(f: CompiledFormula): { min: number; max: number } {
+  if (f.bytes && f.encoding === 'hex') return { min: f.bytes * 2, max: f.bytes * 2 };
+  if (f.bytes && f.encoding === 'base64') return { min: Math.ceil(f.bytes / 3) * 4, max: Math.ceil(f.bytes / 3) * 4 };
+  return { min: f.encoding === 'hex' ? 2 : 1, max: Infinity };
+}
+
 function hashPattern(f: CompiledFormula, hexCase: 'any' | 'lower' | 'upper'): string {
   if (f.encoding === 'hex') {
-    const cls = hexCase === 'upper' ? '0-9A-F' : hexCase === 'lower' ? '0-9a-f' : '0-9a-fA-F';
+    const cls = hexClass(hexCase);
     return f.bytes ? `[${cls}]{${f.bytes * 2}}` : `(?:[${cls}]{2})+`;
   }
   if (f.encoding === 'base64') {
@@ -118,7 +135,7 @@ function layoutPrefixes(templates: readonly string[], f: CompiledFormula, hexCas
   return [...out];
 }
 
-function compileLayout(template: string, hash: string, saltPattern: string | undefined): Layout {
+function compileLayout(template: string, hash: string, hashLen: { min: number; max: number }, saltPattern: string | undefined): Layout {
   const pieces = template.split(PLACEHOLDER); // literal, name, literal, name, ..., literal
   const names = pieces.filter((_, i) => i % 2 === 1);
   const countOf = (n: string) => names.filter((x) => x === n).length;
@@ -146,12 +163,44 @@ function compileLayout(template: string, hash: string, saltPattern: string | und
   // A layout that is only a fixed-size `{hash}` can reject a string by its length alone
   // (detection asks every such scheme about every bare hex string).
   const fixed = pieces.length === 3 && pieces[0] === '' && pieces[2] === '' ? /^\[[^\]]+\]\{(\d+)\}$/.exec(hash) : null;
-  const layout: Layout = { re: new RegExp(`${src}$`), salt: names.includes('salt'), rounds: names.includes('rounds') };
+  // Lengths for Scheme.shape: literals + the hash + 1..10 rounds digits + an open salt.
+  const literals = pieces.filter((_, i) => i % 2 === 0).join('');
+  const layout: Layout = {
+    re: new RegExp(`${src}$`),
+    literals,
+    minLength: literals.length + hashLen.min + (names.includes('rounds') ? 1 : 0),
+    maxLength: names.includes('salt') ? Infinity : literals.length + hashLen.max + (names.includes('rounds') ? 10 : 0),
+    salt: names.includes('salt'),
+    rounds: names.includes('rounds'),
+  };
   if (fixed) layout.length = Number(fixed[1]);
   return layout;
 }
 
 const EMPTY = new Uint8Array(0);
+
+/**
+ * What the layouts promise about a whole string (types.ts `shape`), for detection: its lengths;
+ * for a lone bare fixed-size hex `{hash}`, also its alphabet, exactly (recognize is then that
+ * shape). `layout` names everything parse() depends on, so formula schemes that read the same
+ * layouts the same way (the eight 32-hex md5 schemes) share one parse in detection.
+ */
+function layoutShape(layouts: readonly Layout[], f: CompiledFormula, hexCase: 'any' | 'lower' | 'upper', rounds: unknown): SchemeShape {
+  const layout = `formula:${JSON.stringify([layouts.map((l) => l.re.source), f.encoding, rounds])}`;
+  const [only] = layouts;
+  if (layouts.length === 1 && only!.length !== undefined && f.encoding === 'hex') {
+    return Object.freeze({ length: only!.length, chars: hexClass(hexCase), exact: true, layout });
+  }
+  const min = Math.min(...layouts.map((l) => l.minLength));
+  const max = Math.max(...layouts.map((l) => l.maxLength));
+  // Literal characters every layout has (the `:` of `{hash}:{salt}`).
+  const common = [...(layouts[0]!.literals)].filter((c) => layouts.every((l) => l.literals.includes(c)));
+  return Object.freeze({
+    length: max === Infinity ? { min } : { min, max },
+    ...(common.length > 0 ? { contains: [...new Set(common)].map((c) => (/[A-Za-z0-9]/.test(c) ? c : `\\${c}`)).join('') } : {}),
+    layout,
+  });
+}
 
 /** Compiles a formula scheme once; throws ERR_INVALID_ARGUMENT for a bad definition or formula. */
 export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<FormulaParsed> {
@@ -171,7 +220,7 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
 
   const templates = def.layout === undefined ? ['{hash}'] : typeof def.layout === 'string' ? [def.layout] : [...def.layout];
   if (templates.length === 0 || templates.length > 8) throw definitionError('layout: 1 to 8 templates');
-  const layouts = templates.map((t) => compileLayout(t, hashPattern(first, def.hexCase ?? 'any'), def.saltPattern));
+  const layouts = templates.map((t) => compileLayout(t, hashPattern(first, def.hexCase ?? 'any'), hashLength(first), def.saltPattern));
   const saltInLayout = layouts.every((l) => l.salt);
   if (!saltInLayout && layouts.some((l) => l.salt)) throw definitionError('either every layout or none has {salt}');
   const roundsInLayout = layouts.every((l) => l.rounds);
@@ -194,6 +243,7 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
   const prefixes = layoutPrefixes(templates, first, def.hexCase ?? 'any');
   const id = def.id;
   const encoding = first.encoding;
+  const shape = layoutShape(layouts, first, def.hexCase ?? 'any', usesRounds ? [def.rounds ?? 0, def.roundsParam ?? null] : null);
 
   function roundsFor(stored: string | undefined, inputs: SchemeInputs): number {
     if (stored !== undefined) return Number(stored);
@@ -235,25 +285,36 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
     uses: Object.freeze(uses),
     rank: def.rank ?? (prefixed ? 100 : 30),
     ...(prefixes ? { prefixes: Object.freeze(prefixes) } : {}),
+    shape,
     offload: def.offload === true,
     recognize: (s) => layouts.some((l) => (l.length === undefined || l.length === s.length) && l.re.test(s)),
     parse(s, inputs) {
       // One regex run per layout (not a test() then an exec()).
       let layout = -1;
-      let match: RegExpExecArray | null = null;
-      for (let i = 0; i < layouts.length && !match; i++) {
+      let text: string | undefined;
+      let salt: string | undefined;
+      let rounds: string | undefined;
+      for (let i = 0; i < layouts.length && text === undefined; i++) {
         const l = layouts[i]!;
-        if (l.length !== undefined && l.length !== s.length) continue;
-        match = l.re.exec(s);
-        if (match) layout = i;
+        if (l.length !== undefined) {
+          // A bare fixed-size `{hash}` (the only layouts with a length) is the whole string:
+          // test() it, no match object to build.
+          if (l.length === s.length && l.re.test(s)) text = s;
+        } else {
+          const g = l.re.exec(s)?.groups;
+          if (g) {
+            text = g['hash']!;
+            salt = g['salt'];
+            rounds = g['rounds'];
+          }
+        }
+        if (text !== undefined) layout = i;
       }
-      if (!match) throw malformed(id, 'string does not match the layout');
-      const g = match.groups!;
-      const text = g['hash']!;
+      if (text === undefined) throw malformed(id, 'string does not match the layout');
       const expected = encoding === 'hex' ? fromHex(text) : encoding === 'base64' ? fromBase64(text) : utf8(text);
       if (!expected || expected.length === 0) throw malformed(id, `invalid ${encoding} digest`);
-      const parsed: FormulaParsed = { layout, expected, rounds: usesRounds ? roundsFor(g['rounds'], inputs) : 0 };
-      if (g['salt'] !== undefined) parsed.salt = g['salt'];
+      const parsed: FormulaParsed = { layout, expected, rounds: usesRounds ? roundsFor(rounds, inputs) : 0 };
+      if (salt !== undefined) parsed.salt = salt;
       return parsed;
     },
     // Every formula runs (derive maps over all of them), and literal repeat counts cost as much
