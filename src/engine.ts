@@ -283,17 +283,3 @@ export function checkSchemeFast(
     },
   );
 }
-
-/** Derive + compare for one scheme, limits checked first. */
-export async function checkScheme(
-  scheme: Scheme,
-  password: Uint8Array,
-  parsed: ParsedHash,
-  inputs: SchemeInputs,
-  limits: Readonly<Limits>,
-  signal?: AbortSignal,
-): Promise<boolean> {
-  const checks = enforceCosts(scheme, parsed, limits, password.length);
-  const derived = await deriveFor(scheme, password, parsed, inputs, signal, checks);
-  return matches(derived, parsed.expected);
-}

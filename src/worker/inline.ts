@@ -12,7 +12,7 @@
  * bookkeeping would cost as much as the derivation.
  */
 import { LegacyHashError } from '../errors.js';
-import { aborted } from './native.js';
+import { enqueueAbortable, type AbortableWaiter } from './native.js';
 
 /**
  * Inline work allowed per event-loop turn. 1 ms: the resolution of monitorEventLoopDelay, and
@@ -21,11 +21,8 @@ import { aborted } from './native.js';
  */
 export const INLINE_TURN_BUDGET_MS = 1;
 
-interface Waiter {
+interface Waiter extends AbortableWaiter {
   run: () => void;
-  reject: (e: unknown) => void;
-  signal?: AbortSignal;
-  onAbort?: () => void;
 }
 
 /** Measured inline work since the last drain (wall-clock of the jobs themselves). */
@@ -62,16 +59,7 @@ export function runInline<T>(fn: () => T, maxQueue: number, signal?: AbortSignal
       },
       reject,
     };
-    if (signal) {
-      w.signal = signal;
-      w.onAbort = () => {
-        const i = waiting.indexOf(w);
-        if (i >= 0) waiting.splice(i, 1);
-        reject(aborted());
-      };
-      signal.addEventListener('abort', w.onAbort, { once: true });
-    }
-    waiting.push(w);
+    enqueueAbortable(waiting, w, signal);
     scheduleDrain();
   });
 }

@@ -14,11 +14,8 @@
  */
 import { LegacyHashError } from '../errors.js';
 
-interface Waiter {
+interface Waiter extends AbortableWaiter {
   start: () => void;
-  reject: (e: unknown) => void;
-  signal?: AbortSignal;
-  onAbort?: () => void;
 }
 
 /** libuv's thread-pool size for this process (read once: libuv reads it at first use). */
@@ -62,16 +59,7 @@ export function runNative<T>(
       start: () => startNow(fn, signal).then(resolve, reject),
       reject,
     };
-    if (signal) {
-      w.signal = signal;
-      w.onAbort = () => {
-        const i = waiting.indexOf(w);
-        if (i >= 0) waiting.splice(i, 1);
-        reject(aborted());
-      };
-      signal.addEventListener('abort', w.onAbort, { once: true });
-    }
-    waiting.push(w);
+    enqueueAbortable(waiting, w, signal);
   });
 
   function startNow(f: () => Promise<T>, s: AbortSignal | undefined): Promise<T> {
@@ -121,6 +109,30 @@ export function abortable<T>(p: Promise<T>, signal: AbortSignal | undefined): Pr
       },
     );
   });
+}
+
+/** What a queued job needs for enqueueAbortable: how to fail it, and where its abort listener goes. */
+export interface AbortableWaiter {
+  reject: (e: unknown) => void;
+  signal?: AbortSignal;
+  onAbort?: () => void;
+}
+
+/**
+ * Appends `w` to `waiting`; if `signal` aborts first, `w` leaves the queue at once and rejects with
+ * ERR_ABORTED (a job whose caller gave up never runs). Whoever dequeues `w` removes its listener.
+ */
+export function enqueueAbortable<W extends AbortableWaiter>(waiting: W[], w: W, signal: AbortSignal | undefined): void {
+  if (signal) {
+    w.signal = signal;
+    w.onAbort = () => {
+      const i = waiting.indexOf(w);
+      if (i >= 0) waiting.splice(i, 1);
+      w.reject(aborted());
+    };
+    signal.addEventListener('abort', w.onAbort, { once: true });
+  }
+  waiting.push(w);
 }
 
 export function aborted(): LegacyHashError {
