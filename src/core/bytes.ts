@@ -2,20 +2,67 @@
 
 const utf8Encoder = new TextEncoder();
 
+/**
+ * Longest string encoded in JavaScript: passwords, salts and usernames are short; beyond this
+ * the native encoder's fixed cost is amortised.
+ */
+const SHORT_STRING = 64;
+
 export function utf8(s: string): Uint8Array {
-  // Perf (issue #8): short ASCII strings (most passwords, salts) are copied in JavaScript;
-  // TextEncoder's native call costs ~0.4 µs, a third of a cheap verify(). Same bytes either way.
+  // Perf (issue #8): short strings (passwords, salts) are encoded in JavaScript; TextEncoder's
+  // native call costs ~0.4 µs, a third of a cheap verify(). Same bytes either way, lone
+  // surrogates included (U+FFFD, as TextEncoder): property-tested in test/core-utf8.test.ts.
   const n = s.length;
-  if (n <= 64) {
-    const out = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      const c = s.charCodeAt(i);
-      if (c >= 0x80) return utf8Encoder.encode(s);
-      out[i] = c;
-    }
-    return out;
+  if (n > SHORT_STRING) return utf8Encoder.encode(s);
+  const out = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return utf8NonAscii(s); // the common all-ASCII case is one copy
+    out[i] = c;
   }
-  return utf8Encoder.encode(s);
+  return out;
+}
+
+/** utf8() of a short string with non-ASCII characters: its encoded length, then its bytes. */
+function utf8NonAscii(s: string): Uint8Array {
+  const n = s.length;
+  let len = 0;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) len += 1;
+    else if (c < 0x800) len += 2;
+    else if (isPairAt(s, i, c)) {
+      len += 4;
+      i++;
+    } else len += 3; // the rest of the BMP, and a lone surrogate (U+FFFD)
+  }
+  const out = new Uint8Array(len);
+  for (let i = 0, o = 0; i < n; i++) {
+    let c = s.charCodeAt(i);
+    if (c < 0x80) {
+      out[o++] = c;
+    } else if (c < 0x800) {
+      out[o++] = 0xc0 | (c >> 6);
+      out[o++] = 0x80 | (c & 63);
+    } else if (isPairAt(s, i, c)) {
+      c = 0x10000 + ((c - 0xd800) << 10) + (s.charCodeAt(++i) - 0xdc00);
+      out[o++] = 0xf0 | (c >> 18);
+      out[o++] = 0x80 | ((c >> 12) & 63);
+      out[o++] = 0x80 | ((c >> 6) & 63);
+      out[o++] = 0x80 | (c & 63);
+    } else {
+      if ((c & 0xf800) === 0xd800) c = 0xfffd; // a lone surrogate is not text: the replacement character
+      out[o++] = 0xe0 | (c >> 12);
+      out[o++] = 0x80 | ((c >> 6) & 63);
+      out[o++] = 0x80 | (c & 63);
+    }
+  }
+  return out;
+}
+
+/** Is s[i] (char code c) a high surrogate followed by a low one (one code point above U+FFFF)? */
+function isPairAt(s: string, i: number, c: number): boolean {
+  return (c & 0xfc00) === 0xd800 && i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00;
 }
 
 /** Latin-1 / binary string -> bytes (each char code 0-255 becomes one byte). */

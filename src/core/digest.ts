@@ -1,19 +1,20 @@
 /**
- * Digest, HMAC and KDF primitives. Everything runs through node:crypto (OpenSSL): one-shot
- * digests are fastest there for short inputs, and PBKDF2/scrypt run on libuv's thread pool.
+ * Digest, HMAC and KDF primitives. Digests and HMAC run in the TypeScript/WebAssembly cores
+ * (src/core/md5.ts...): for the short inputs of password hashing they beat node:crypto, whose
+ * Hash object creation dominates. PBKDF2/scrypt run in node:crypto on libuv's thread pool.
  */
-import { createHash, createHmac, pbkdf2, scrypt } from 'node:crypto';
+import { pbkdf2, scrypt } from 'node:crypto';
 import { md5Parts } from './md5.js';
 import { sha1Parts } from './sha1.js';
-import { sha256Parts } from './sha256.js';
-import { sha512Parts } from './sha512.js';
+import { sha224Parts, sha256Parts } from './sha256.js';
+import { sha384Parts, sha512Parts } from './sha512.js';
 
 /** Digest names as node:crypto spells them. */
 export type DigestName = 'md5' | 'sha1' | 'sha224' | 'sha256' | 'sha384' | 'sha512';
 
 /**
- * Raw digest of the concatenation of `parts`. MD5, SHA-1, SHA-256 and SHA-512 run in the
- * allocation-free TypeScript cores (src/core/md5.ts...): for the short inputs of password
+ * Raw digest of the concatenation of `parts`, in the allocation-free cores (src/core/md5.ts,
+ * sha1.ts, sha256.ts with SHA-224, sha512.ts with SHA-384): for the short inputs of password
  * hashing they are 2-3x faster than a node:crypto Hash object (its creation dominates); the
  * cores are property-tested bit-exact against node:crypto (test/core-digests.test.ts).
  */
@@ -28,14 +29,15 @@ export function digestParts(alg: DigestName, parts: readonly Uint8Array[]): Uint
       return md5Parts(parts);
     case 'sha1':
       return sha1Parts(parts);
+    case 'sha224':
+      return sha224Parts(parts);
     case 'sha256':
       return sha256Parts(parts);
+    case 'sha384':
+      return sha384Parts(parts);
     case 'sha512':
       return sha512Parts(parts);
   }
-  const h = createHash(alg);
-  for (const p of parts) h.update(p);
-  return h.digest();
 }
 
 /** Block size in bytes of each digest: the HMAC key block (RFC 2104). */
@@ -53,24 +55,20 @@ const IPAD = 0x36;
 const OPAD = 0x5c;
 
 /**
- * HMAC (RFC 2104). Over the fast cores (md5, sha1, sha256, sha512) it is computed here as
- * H((K ^ opad) . H((K ^ ipad) . data)): creating a node:crypto Hmac object costs more than the
- * four compressions of a short HMAC (issue #8: cheap salted schemes at >= 1 M verify/s).
- * sha224/sha384 keep node:crypto. Property-tested against node:crypto (test/core-hmac.test.ts).
+ * HMAC (RFC 2104), computed over the fast cores as H((K ^ opad) . H((K ^ ipad) . data)):
+ * creating a node:crypto Hmac object costs more than the four compressions of a short HMAC
+ * (issue #8: cheap salted schemes at >= 1 M verify/s). Property-tested against node:crypto
+ * (test/core-hmac.test.ts).
  */
 export function hmac(alg: DigestName, key: Uint8Array, ...data: readonly Uint8Array[]): Uint8Array {
-  if (alg === 'sha224' || alg === 'sha384') {
-    const h = createHmac(alg, key);
-    for (const d of data) h.update(d);
-    return h.digest();
-  }
   const block = BLOCK_BYTES[alg];
   // A key longer than a block is hashed first; a shorter one is zero-padded (RFC 2104).
   const k = key.length > block ? digestParts(alg, [key]) : key;
   const pad = new Uint8Array(block);
-  for (let i = 0; i < block; i++) pad[i] = (k[i] ?? 0) ^ IPAD;
+  pad.set(k);
+  for (let i = 0; i < block; i++) pad[i] = pad[i]! ^ IPAD;
   const inner = digestParts(alg, data.length === 1 ? [pad, data[0]!] : [pad, ...data]);
-  for (let i = 0; i < block; i++) pad[i] = (k[i] ?? 0) ^ OPAD;
+  for (let i = 0; i < block; i++) pad[i] = pad[i]! ^ IPAD ^ OPAD; // K ^ ipad -> K ^ opad
   const out = digestParts(alg, [pad, inner]);
   pad.fill(0); // it held the key
   return out;

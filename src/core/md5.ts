@@ -219,8 +219,7 @@ export function md5(data: Uint8Array, start = 0, end = data.length): Uint8Array 
 
 /** One-shot MD5 of the concatenation of `parts`. */
 export function md5Parts(parts: readonly Uint8Array[]): Uint8Array {
-  for (let i = 0; i < parts.length; i++) shared.update(parts[i]!);
-  return shared.digest();
+  return shared.digestParts(parts);
 }
 
 /** Most distinct messages a pattern loop takes (md5crypt's period: lcm(2, 3, 7)). */

@@ -85,10 +85,19 @@ function compressW(s: Int32Array): void {
   s[7] = (s[7]! + h) | 0;
 }
 
-/** Reusable SHA-256 context. No allocation after construction. */
+/**
+ * SHA-224 initial state (FIPS 180-4 §5.3.2). SHA-224 is SHA-256 with this state and the digest
+ * truncated to 28 bytes (cheaper here than a node:crypto Hash object, issue #8).
+ */
+// prettier-ignore
+const IV224 = Int32Array.from([
+  0xc1059ed8, 0x367cd507, 0x3070dd17, 0xf70e5939, 0xffc00b31, 0x68581511, 0x64f98fa7, 0xbefa4fa4,
+]);
+
+/** Reusable SHA-256 (or, with SHA-224's state and length, SHA-224) context. No allocation after construction. */
 export class Sha256 extends BlockHash {
-  constructor() {
-    super(IV, 64, 32, false);
+  constructor(iv: Int32Array = IV, outputLen: 32 | 28 = 32) {
+    super(iv, 64, outputLen, false);
   }
   protected compress(m: Uint8Array, o: number): void {
     compress(this.state, m, o);
@@ -108,8 +117,14 @@ export function sha256(data: Uint8Array, start = 0, end = data.length): Uint8Arr
 
 /** One-shot SHA-256 of the concatenation of `parts`. */
 export function sha256Parts(parts: readonly Uint8Array[]): Uint8Array {
-  for (let i = 0; i < parts.length; i++) shared.update(parts[i]!);
-  return shared.digest();
+  return shared.digestParts(parts);
+}
+
+const shared224 = new Sha256(IV224, 28);
+
+/** One-shot SHA-224 of the concatenation of `parts`. */
+export function sha224Parts(parts: readonly Uint8Array[]): Uint8Array {
+  return shared224.digestParts(parts);
 }
 
 /**

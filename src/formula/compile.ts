@@ -18,6 +18,57 @@ export interface FormulaEnv {
   username: Uint8Array;
   /** The scheme's round count (from the stored string, params or the scheme default). */
   rounds: number;
+  /** Digests computed so far, when several formulas run over one env (see DigestMemo). */
+  memo?: DigestMemo;
+}
+
+/**
+ * Most digests a DigestMemo keeps: the chains of a few formulas' readings (OpenCart: 3 x 3);
+ * past it (a repeat loop) digests are simply computed.
+ */
+const MEMO_ENTRIES = 16;
+
+/**
+ * The digests computed while several formulas of one scheme run over the same env, by input
+ * bytes. Perf (issue #8): a scheme's formulas are usually readings of the same chain over
+ * differently cleaned passwords (OpenCart: html_escape(pw), html_escape(trim(pw)), trim(pw)),
+ * and for nearly every password the cleanings change nothing: each chain then repeats the
+ * first one's digests, which this returns instead of recomputing (OpenCart: 3 SHA-1 instead of 9).
+ * Digest values are never modified in place by the formula's operations, so they can be shared.
+ */
+export class DigestMemo {
+  private readonly entries: { alg: DigestName; raw: boolean; input: Uint8Array; value: Uint8Array }[] = [];
+
+  /** The digest of the concatenation of `parts` as computed before, if it was. */
+  get(alg: DigestName, raw: boolean, parts: readonly Uint8Array[]): Uint8Array | undefined {
+    let n = 0;
+    for (let i = 0; i < parts.length; i++) n += parts[i]!.length;
+    for (const e of this.entries) {
+      if (e.alg === alg && e.raw === raw && e.input.length === n && equalsParts(e.input, parts)) return e.value;
+    }
+    return undefined;
+  }
+
+  /** Remembers `value` as the digest of `parts` (while there is room) and returns it. */
+  put(alg: DigestName, raw: boolean, parts: readonly Uint8Array[], value: Uint8Array): Uint8Array {
+    if (this.entries.length < MEMO_ENTRIES) {
+      let n = 0;
+      for (const p of parts) n += p.length;
+      const input = new Uint8Array(n);
+      for (let i = 0, o = 0; i < parts.length; o += parts[i]!.length, i++) input.set(parts[i]!, o);
+      this.entries.push({ alg, raw, input, value });
+    }
+    return value;
+  }
+}
+
+/** Are the bytes of `flat` those of the concatenation of `parts` (same total length)? */
+function equalsParts(flat: Uint8Array, parts: readonly Uint8Array[]): boolean {
+  let o = 0;
+  for (const p of parts) {
+    for (let j = 0; j < p.length; j++) if (flat[o++] !== p[j]) return false;
+  }
+  return true;
 }
 
 /** How the formula's final text is compared with the stored hash. */
@@ -113,7 +164,12 @@ function build(n: Node): Ev {
             : (env, prev) => toHexBytes(hmac(alg, a0(env, prev), a1(env, prev)));
         }
         const input = digestInput(n.args[0]!);
-        return raw ? (env, prev) => digestParts(alg, input(env, prev)) : (env, prev) => toHexBytes(digestParts(alg, input(env, prev)));
+        const run = raw ? (parts: Uint8Array[]) => digestParts(alg, parts) : (parts: Uint8Array[]) => toHexBytes(digestParts(alg, parts));
+        return (env, prev) => {
+          const parts = input(env, prev);
+          const memo = env.memo;
+          return memo === undefined ? run(parts) : (memo.get(alg, raw, parts) ?? memo.put(alg, raw, parts, run(parts)));
+        };
       }
       const unary = UNARY.get(n.fn);
       if (!unary) throw formulaError('unknown function'); // unreachable: the parser checked
