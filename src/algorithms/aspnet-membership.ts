@@ -61,10 +61,13 @@ export function membershipHmacKey(salt: Uint8Array, keyBytes: number): Uint8Arra
   return key;
 }
 
+/** Strict UTF-8 decoding (throws on invalid bytes); stateless between decode() calls, so shared. */
+const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
+
 function utf16le(pw: Uint8Array): Uint8Array | null {
   let s: string;
   try {
-    s = new TextDecoder('utf-8', { fatal: true }).decode(pw);
+    s = STRICT_UTF8.decode(pw);
   } catch {
     return null; // .NET strings hold text: bytes that are not UTF-8 cannot be the password typed
   }

@@ -83,7 +83,10 @@ export const passlibBcryptSha256 = defineScheme<PasslibBcryptSha256Parsed>({
       if (version === 2) throw malformed('passlib-bcrypt-sha256', 'salt has padding bits set');
       p = parseBcrypt('passlib-bcrypt-sha256', `$${ident}$${rounds.padStart(2, '0')}$${encodeBcrypt64(p.salt)}${hash31}`);
     }
-    return { ...p, version };
+    // parseBcrypt's result is fresh: extended in place (same keys, same order as a spread copy).
+    const parsed = p as PasslibBcryptSha256Parsed;
+    parsed.version = version;
+    return parsed;
   },
   cost: bcryptCost,
   offload: (p, pw, inputs) => bcryptNeedsWorker(p, passlibBcryptSha256Key(pw, p), inputs),

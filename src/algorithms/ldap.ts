@@ -28,6 +28,7 @@ import type { CostCheck, Derived, ParsedHash, Scheme, SchemeInputs } from '../ty
 import { bcryptSchemes } from './bcrypt.js';
 import { desCryptSchemes } from './des-crypt.js';
 import { md5CryptSchemes } from './md5-crypt.js';
+import { joomlaSha256 } from './platforms.js';
 import { sha1CryptSchemes } from './sha1-crypt.js';
 import { shaCryptSchemes } from './sha-crypt.js';
 
@@ -83,10 +84,17 @@ function ldapDigest(o: {
   title: string;
   platforms?: string[];
   example: { password: string; hash: string };
+  /**
+   * Another scheme whose strings share this prefix but whose value is never base64 (Joomla's
+   * `{SHA256}<64 hex>:<salt>`): declining them spares detection a parse that always throws
+   * (issue #8); the other scheme fits them, so nothing that was verifiable becomes unknown.
+   */
+  yieldsTo?: Pick<Scheme, 'recognize'>;
 }): Scheme<LdapDigestParsed> {
   const n = DIGEST_BYTES[o.alg];
   // {MD5}/{SHA} with a hex value belong to the hex schemes below.
   const isHex = (v: string): boolean => !o.salted && v.length === 2 * n && HEX_SHAPE.test(v);
+  const yieldsTo = o.yieldsTo;
   return defineScheme<LdapDigestParsed>({
     id: o.id,
     title: o.title,
@@ -98,7 +106,7 @@ function ldapDigest(o: {
     prefixes: LDAP_PREFIXES,
     recognize(s) {
       const v = afterPrefix(s, o.name);
-      return v !== null && !isHex(v);
+      return v !== null && !isHex(v) && !(yieldsTo !== undefined && yieldsTo.recognize(s));
     },
     parse(s) {
       const bytes = fromBase64(afterPrefix(s, o.name)!);
@@ -164,6 +172,7 @@ export const ldapSha256 = ldapDigest({
   alg: 'sha256',
   salted: false,
   title: 'LDAP {SHA256} (base64 SHA-256, OpenLDAP pw-sha2)',
+  yieldsTo: joomlaSha256,
   example: { password: 'password', hash: '{SHA256}XohImNooBHFR0OVvjcYpJ3NgPQ1qq73WKhHvch0VQtg=' },
 });
 export const ldapSha384 = ldapDigest({

@@ -220,8 +220,11 @@ export const phpbbCombined = defineScheme<CombinedParsed>({
     if (!m) throw malformed('phpbb-combined', 'expected $H\\2y$<count><salt8>$<cost>\\<salt22>$<hash31>');
     const phpassSetting = `$${m[1]}$${m[3]}`;
     const { countLog2 } = parsePhpassSetting('phpbb-combined', phpassSetting);
-    const b = parseBcrypt('phpbb-combined', `$${m[2]}$${m[4]}$${m[5]}${m[6]}`);
-    return { ...b, phpassSetting, countLog2 };
+    // parseBcrypt's result is fresh: extended in place (same keys, same order as a spread copy).
+    const b = parseBcrypt('phpbb-combined', `$${m[2]}$${m[4]}$${m[5]}${m[6]}`) as CombinedParsed;
+    b.phpassSetting = phpassSetting;
+    b.countLog2 = countLog2;
+    return b;
   },
   cost: (p) => [
     { limit: 'maxBcryptCost', value: p.cost, name: 'cost' },

@@ -47,43 +47,70 @@ const MAX_ENTRIES = 8;
  */
 export function parsePhpStringArray(text: string): Map<string, Uint8Array> | null {
   if (text.length > MAX_BLOB) return null;
-  const b = utf8(text);
-  let i = 0;
-  const expect = (lit: string): boolean => {
-    for (let k = 0; k < lit.length; k++) if (b[i + k] !== lit.charCodeAt(k)) return false;
-    i += lit.length;
-    return true;
-  };
-  const int = (): number | null => {
-    const start = i;
-    let n = 0;
-    // At most 5 digits: the value is read exactly by n * 10 + digit.
-    while (i < b.length && b[i]! >= 0x30 && b[i]! <= 0x39 && i - start < 5) n = n * 10 + (b[i++]! - 0x30);
-    if (i === start || (b[start] === 0x30 && i - start > 1)) return null;
-    return n;
-  };
-  const str = (): Uint8Array | null => {
-    if (!expect('s:')) return null;
-    const n = int();
-    if (n === null || !expect(':"') || i + n > b.length) return null;
-    const v = b.slice(i, i + n);
-    i += n;
-    return expect('";') ? v : null;
-  };
-  if (!expect('a:')) return null;
-  const count = int();
-  if (count === null || count < 1 || count > MAX_ENTRIES || !expect(':{')) return null;
+  const r = new BlobReader(asciiBytes(text) ?? utf8(text));
+  if (!r.expect('a:')) return null;
+  const count = r.int();
+  if (count === null || count < 1 || count > MAX_ENTRIES || !r.expect(':{')) return null;
   const out = new Map<string, Uint8Array>();
   for (let e = 0; e < count; e++) {
-    const k = str();
+    const k = r.str();
     if (!k) return null;
-    const v = str();
+    const v = r.str();
     if (!v) return null;
     const key = ascii(k);
     if (out.has(key)) return null;
     out.set(key, v);
   }
-  return expect('}') && i === b.length ? out : null;
+  return r.expect('}') && r.i === r.b.length ? out : null;
+}
+
+/**
+ * The UTF-8 bytes of an all-ASCII string (its char codes), or null when it has other characters.
+ * Perf (issue #8): blobs are longer than utf8()'s JavaScript fast path, and TextEncoder's native
+ * call was a third of identify() on a XenForo blob.
+ */
+function asciiBytes(s: string): Uint8Array | null {
+  const out = new Uint8Array(s.length);
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 0x80) return null;
+    out[i] = c;
+  }
+  return out;
+}
+
+/** A cursor over serialized bytes (one object per parse rather than three closures). */
+class BlobReader {
+  i = 0;
+  constructor(readonly b: Uint8Array) {}
+
+  expect(lit: string): boolean {
+    const b = this.b;
+    for (let k = 0; k < lit.length; k++) if (b[this.i + k] !== lit.charCodeAt(k)) return false;
+    this.i += lit.length;
+    return true;
+  }
+
+  int(): number | null {
+    const b = this.b;
+    const start = this.i;
+    let i = start;
+    let n = 0;
+    // At most 5 digits: the value is read exactly by n * 10 + digit.
+    while (i < b.length && b[i]! >= 0x30 && b[i]! <= 0x39 && i - start < 5) n = n * 10 + (b[i++]! - 0x30);
+    this.i = i;
+    if (i === start || (b[start] === 0x30 && i - start > 1)) return null;
+    return n;
+  }
+
+  str(): Uint8Array | null {
+    if (!this.expect('s:')) return null;
+    const n = this.int();
+    if (n === null || !this.expect(':"') || this.i + n > this.b.length) return null;
+    const v = this.b.slice(this.i, this.i + n);
+    this.i += n;
+    return this.expect('";') ? v : null;
+  }
 }
 
 
@@ -97,7 +124,14 @@ export interface Xf1Parsed extends ParsedHash {
   salt: Uint8Array;
 }
 
-const HEX_LOWER = /^[0-9a-f]+$/;
+/** Non-empty lower-case hex, read on the bytes (no string built from them first). */
+function isLowerHex(b: Uint8Array): boolean {
+  for (let i = 0; i < b.length; i++) {
+    const c = b[i]!;
+    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) return false;
+  }
+  return b.length > 0;
+}
 
 export const xenforo1 = defineScheme<Xf1Parsed>({
   id: 'xenforo1',
@@ -123,9 +157,8 @@ export const xenforo1 = defineScheme<Xf1Parsed>({
     const func = m.get('hashFunc');
     const f = func ? ascii(func) : hash.length === 40 ? 'sha1' : 'sha256';
     if (f !== 'sha1' && f !== 'sha256') throw malformed('xenforo1', 'hashFunc must be sha256 or sha1');
-    const text = ascii(hash);
     // The platform compares hex text with ===: only lower-case hex of the right length can match.
-    if (text.length !== (f === 'sha1' ? 40 : 64) || !HEX_LOWER.test(text)) throw malformed('xenforo1', `hash must be lower-case ${f} hex`);
+    if (hash.length !== (f === 'sha1' ? 40 : 64) || !isLowerHex(hash)) throw malformed('xenforo1', `hash must be lower-case ${f} hex`);
     return { alg: f, salt, expected: hash };
   },
   derive(pw, p) {
@@ -146,7 +179,12 @@ type Core12Parsed =
 const PHPASS_SHAPE = /^\$[PH]\$/i;
 
 function parseCore12Hash(h: string): Core12Parsed {
-  if (h.startsWith('$2')) return { ...parseBcrypt('xenforo-core12', h), kind: 'bcrypt' };
+  if (h.startsWith('$2')) {
+    // parseBcrypt's result is fresh: extended in place (same keys, same order as a spread copy).
+    const b = parseBcrypt('xenforo-core12', h) as Core12Parsed & { kind: 'bcrypt' };
+    b.kind = 'bcrypt';
+    return b;
+  }
   if (PHPASS_SHAPE.test(h)) {
     // XenForo_PasswordHash::CheckPassword -> crypt_private: 34 chars, ident $P$ or $H$.
     if (h.length !== 34 || !CRYPT64_RE.test(h.slice(3)) || (h[1] !== 'P' && h[1] !== 'H')) throw malformed('xenforo-core12', 'invalid phpass hash');

@@ -15,7 +15,7 @@ import { fromBase64, fromHex } from '../core/encoding.js';
 import { defineScheme } from '../core/scheme.js';
 import { LegacyHashError, malformed } from '../errors.js';
 import type { IdentifyOptions, InputName, ParsedHash, Scheme, SchemeInputs, SchemeShape } from '../types.js';
-import { compileFormula, type CompiledFormula, type FormulaEncoding, type FormulaEnv } from './compile.js';
+import { compileFormula, DigestMemo, type CompiledFormula, type FormulaEncoding, type FormulaEnv } from './compile.js';
 
 export interface FormulaSchemeDefinition {
   /** Stable id, kebab-case (`[a-z0-9-]`, up to 64 chars). */
@@ -76,6 +76,18 @@ interface Layout {
   maxLength: number;
   salt: boolean;
   rounds: boolean;
+  /**
+   * Capture-group numbers of `{hash}`, `{salt}`, `{rounds}` in `re` (0: not in the layout).
+   * Perf (issue #8): parse reads `m[n]`; building the named `groups` object cost more than the match.
+   */
+  hashAt: number;
+  saltAt: number;
+  roundsAt: number;
+}
+
+/** Number of capturing groups in a complete regular-expression source (an empty alternative matches ''). */
+function groupCount(src: string): number {
+  return new RegExp(`${src}|`).exec('')!.length - 1;
 }
 
 const ID_RE = /^[a-z0-9][a-z0-9-]{0,63}$/;
@@ -143,8 +155,11 @@ function compileLayout(template: string, hash: string, hashLen: { min: number; m
     throw definitionError('a layout needs exactly one {hash} and at most one {salt} and {rounds}');
   }
   let src = '^';
+  const at = { hash: 0, salt: 0, rounds: 0 };
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i]!;
+    // A placeholder's group comes after every group before it (`hash` and `saltPattern` may have their own).
+    if (i % 2 === 1) at[p as keyof typeof at] = groupCount(src) + 1;
     if (i % 2 === 0) {
       src += escapeRe(p);
     } else if (p === 'hash') {
@@ -172,6 +187,9 @@ function compileLayout(template: string, hash: string, hashLen: { min: number; m
     maxLength: names.includes('salt') ? Infinity : literals.length + hashLen.max + (names.includes('rounds') ? 10 : 0),
     salt: names.includes('salt'),
     rounds: names.includes('rounds'),
+    hashAt: at.hash,
+    saltAt: at.salt,
+    roundsAt: at.rounds,
   };
   if (fixed) layout.length = Number(fixed[1]);
   return layout;
@@ -268,6 +286,8 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
       pepper: inputs.pepper ?? EMPTY,
       username: inputs.username === undefined ? EMPTY : utf8(inputs.username),
       rounds: p.rounds,
+      // Several formulas are readings that share most of their digests (see DigestMemo).
+      memo: formulas.length > 1 ? new DigestMemo() : undefined,
     };
   }
 
@@ -301,11 +321,11 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
           // test() it, no match object to build.
           if (l.length === s.length && l.re.test(s)) text = s;
         } else {
-          const g = l.re.exec(s)?.groups;
-          if (g) {
-            text = g['hash']!;
-            salt = g['salt'];
-            rounds = g['rounds'];
+          const m = l.re.exec(s);
+          if (m) {
+            text = m[l.hashAt]!;
+            salt = l.saltAt === 0 ? undefined : m[l.saltAt];
+            rounds = l.roundsAt === 0 ? undefined : m[l.roundsAt];
           }
         }
         if (text !== undefined) layout = i;
