@@ -196,8 +196,18 @@ export function referencesFor(cls, scheme, params, hash, pw) {
       const cost = Number(params.cost);
       if (!cost) break;
       const native = nrBcrypt.hashSync(pw, { cost });
-      refs.push(nodeRef('@node-rs/bcrypt verify', () => nrBcrypt.verify(pw, native)));
-      if (php) refs.push(phpRef('PHP password_verify', `return password_verify($A['pw'], $A['h']);`, { pw, h: native.replace(/^\$2b\$/, '$2y$') }));
+      // The same number of bcrypt computations as the verification: WCF 2's double bcrypt runs
+      // two; so does a $2a$ hash with an 8-bit password (both historic readings are checked, see
+      // the README's bcrypt table). The reference then runs the native bcrypt that many times.
+      const runs = id === 'wcf2' || (/^\$2a\$/.test(hash) && /[^\x00-\x7f]/.test(pw)) ? 2 : 1;
+      const times = runs === 2 ? ' ×2' : '';
+      refs.push(nodeRef(`@node-rs/bcrypt verify${times}`, async () => {
+        for (let i = 0; i < runs; i++) await nrBcrypt.verify(pw, native);
+      }));
+      if (php) {
+        const body = runs === 2 ? `return password_verify($A['pw'], $A['h']) === password_verify($A['pw'], $A['h']);` : `return password_verify($A['pw'], $A['h']);`;
+        refs.push(phpRef(`PHP password_verify${times}`, body, { pw, h: native.replace(/^\$2b\$/, '$2y$') }));
+      }
       break;
     }
     case 'argon2': {
