@@ -69,7 +69,7 @@ const CANDIDATES = [
   { name: 'magento2-argon', scheme: 'magento2', stored: exampleOf('magento2')?.hash, password: 'x', note: 'Magento 2.4 argon2id 64 MiB t=2 (native)' },
   { name: 'scrypt-wrapped', scheme: 'wrapped', stored: wrapScrypt, password: 'hashcat', note: 'wrap() scrypt N=2^17 r=8 (node:crypto, libuv)' },
   { name: 'scrypt-passlib', scheme: 'passlib-scrypt', stored: `$scrypt$ln=16,r=8,p=1$${ab64(16, 7)}$${ab64(32)}`, password: 'x', note: 'passlib scrypt N=2^16' },
-  { name: 'pbkdf2-sha256-600k', scheme: 'django-pbkdf2-sha256', stored: `pbkdf2_sha256$600000$legacyhashsalt$${b64(32)}=`, password: 'x', note: 'Django PBKDF2-SHA256 600k (node:crypto)' },
+  { name: 'pbkdf2-sha256-600k', scheme: 'django-pbkdf2', stored: `pbkdf2_sha256$600000$legacyhashsalt$${b64(32)}=`, password: 'x', note: 'Django PBKDF2-SHA256 600k (node:crypto)' },
   { name: 'pbkdf2-sha256-600k', scheme: 'ldap-pbkdf2-sha256', stored: `{PBKDF2-SHA256}600000$${ab64(16, 7)}$${ab64(32)}`, password: 'x', note: 'passlib ldap_pbkdf2_sha256 600k (node:crypto)' },
   { name: 'sha512-crypt', scheme: 'sha512-crypt', stored: exampleOf('sha512-crypt')?.hash, password: 'x', note: '$6$ glibc default 5000 rounds, worker' },
   { name: 'md5-crypt', scheme: 'md5-crypt', stored: exampleOf('md5-crypt')?.hash, password: 'x', note: '$1$ 1000 rounds, worker' },
