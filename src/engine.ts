@@ -7,7 +7,7 @@ import { constantTimeEqual } from './core/compare.js';
 import { optionalBytes } from './core/password.js';
 import { LegacyHashError, toLegacyHashError } from './errors.js';
 import type { Limits } from './limits.js';
-import type { CostCheck, Derived, ParsedHash, Scheme, SchemeInputs, VerifyOptions, IdentifyOptions } from './types.js';
+import type { CostCheck, Derived, IdentifyOptions, InlineCost, ParsedHash, Scheme, SchemeInputs, VerifyOptions } from './types.js';
 import { ALL_SCHEMES as BUILT_IN_SCHEMES } from './algorithms/index.js';
 import { abortable } from './worker/native.js';
 import { inlineSaturated, runInline } from './worker/inline.js';
@@ -137,7 +137,8 @@ export function routeFor(
   // Cheaper than a hand-off: run here. Native work only with a synchronous form (its async
   // derive would enter libuv's pool past the admission gate).
   const small =
-    inlineEstimateUs(scheme, checks, password.length) <= INLINE_BUDGET_US && (!nativeWork || scheme.inlineCost?.deriveSync !== undefined);
+    inlineEstimateUs(scheme, checks, password.length, parsed) <= INLINE_BUDGET_US &&
+    (!nativeWork || (scheme.inlineCost?.deriveSync !== undefined && scheme.inlineCost.of === undefined));
   // maxRounds caps JavaScript-computed loops: past a few hundred microseconds of them, the
   // derivation leaves the event loop even if the scheme did not ask (the worker can only run
   // built-in schemes; runtime-registered ones stay inline, bounded by maxRounds).
@@ -173,8 +174,13 @@ export const INLINE_PASSWORD_UNIT = 64;
  * costs only. Infinity (never inline) when the scheme gives no estimate, a cost it names was not
  * checked, or the hash asks for work the estimate does not cover (another work cap).
  */
-export function inlineEstimateUs(scheme: Scheme, checks: readonly CostCheck[], passwordBytes: number): number {
-  const est = scheme.inlineCost;
+export function inlineEstimateUs(
+  scheme: Scheme,
+  checks: readonly CostCheck[],
+  passwordBytes: number,
+  parsed?: ParsedHash,
+): number {
+  const est = estimateFor(scheme, parsed);
   if (!est) return Infinity;
   if (checks.some((c) => WORK_LIMITS.has(c.limit) && !est.work.includes(c.limit))) return Infinity;
   let work = 1;
@@ -192,6 +198,19 @@ export function inlineEstimateUs(scheme: Scheme, checks: readonly CostCheck[], p
   const units = Math.max(1, Math.ceil(passwordBytes / INLINE_PASSWORD_UNIT));
   const us = (est.baseUs + est.usPerUnit * work) * units;
   return us >= 0 ? us : Infinity; // NaN (a bad value) fails closed
+}
+
+/** The scheme's estimate, or a wrapper's inner estimate for this parse (InlineCost.of); failures mean none. */
+function estimateFor(scheme: Scheme, parsed: ParsedHash | undefined): InlineCost | undefined {
+  const est = scheme.inlineCost;
+  if (!est?.of) return est;
+  if (parsed === undefined) return undefined;
+  try {
+    const inner = est.of(parsed);
+    return inner?.of ? undefined : inner; // one level only
+  } catch {
+    return undefined;
+  }
 }
 
 /** The hash asks for work (a cost capped by a work limit). */

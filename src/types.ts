@@ -214,6 +214,12 @@ export interface InlineCost<P extends ParsedHash = ParsedHash> {
    * Required for them to run inline; without it they stay behind the libuv admission gate.
    */
   deriveSync?(password: Uint8Array, parsed: P, inputs: SchemeInputs): Derived;
+  /**
+   * For a wrapper whose work is that of the format inside it (`{CRYPT}` holding any crypt(3)
+   * string): the inner format's estimate for this parse, used instead of this one's numbers
+   * (undefined = never inline). Its `deriveSync` is ignored: the wrapper's own derive runs.
+   */
+  of?(parsed: P): InlineCost | undefined;
 }
 
 /** What every parsed hash carries: the bytes the derived value must equal. */

@@ -85,6 +85,17 @@ describe('routeFor: small jobs inline, everything else as before', () => {
     expect(route(getScheme('sha512-crypt'), getScheme('sha512-crypt').example.hash).route).toBe('worker');
   });
 
+  it('{CRYPT} takes the estimate of the crypt(3) format inside it (InlineCost.of)', () => {
+    const ldap = getScheme('ldap-crypt');
+    expect(route(ldap, `{CRYPT}${getScheme('md5-crypt').example.hash}`).route).toBe('inline');
+    expect(route(ldap, `{CRYPT}${getScheme('des-crypt').example.hash}`).route).toBe('inline');
+    expect(route(ldap, `{CRYPT}${getScheme('sha512-crypt').example.hash}`).route).toBe('worker');
+    // bigcrypt declares no estimate (its work grows with the stored string): never inline.
+    expect(route(ldap, `{CRYPT}${getScheme('bigcrypt').example.hash}`).route).toBe('worker');
+    // Without the parsed hash there is nothing to delegate to: no estimate.
+    expect(inlineEstimateUs(ldap, [], 8)).toBe(Infinity);
+  });
+
   it('tiny scrypt and argon2 (test-sized parameters) run inline; real ones stay behind the native gate', () => {
     expect(route(getScheme('passlib-scrypt'), passlibScrypt(4)).route).toBe('inline');
     expect(route(getScheme('passlib-scrypt'), passlibScrypt(16)).route).toBe('native');

@@ -303,6 +303,9 @@ export const ldapCrypt = defineScheme<LdapCryptParsed>({
     throw malformed('ldap-crypt', 'no crypt(3) format recognises the value');
   },
   cost: (p): readonly CostCheck[] => innerOf(p).cost?.(p.innerParsed) ?? [],
+  // Routing: the work is the inner format's, so is the estimate (md5crypt and DES inline; a
+  // format without an estimate, e.g. bigcrypt or bcrypt, never).
+  inlineCost: { work: [], usPerUnit: 0, baseUs: Infinity, of: (p) => innerOf(p).inlineCost },
   derive(pw, p, inputs): Derived | Promise<Derived> {
     // OpenLDAP chk_crypt: a NUL in the password fails (it is not truncated as crypt() would).
     if (pw.includes(0)) return new Uint8Array(0);
