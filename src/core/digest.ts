@@ -70,7 +70,10 @@ export function hmac(alg: DigestName, key: Uint8Array, ...data: readonly Uint8Ar
   const inner = digestParts(alg, data.length === 1 ? [pad, data[0]!] : [pad, ...data]);
   for (let i = 0; i < block; i++) pad[i] = pad[i]! ^ IPAD ^ OPAD; // K ^ ipad -> K ^ opad
   const out = digestParts(alg, [pad, inner]);
-  pad.fill(0); // it held the key
+  // Scratch that held key material (often the password itself) or the inner digest.
+  pad.fill(0);
+  inner.fill(0);
+  if (k !== key) k.fill(0);
   return out;
 }
 
