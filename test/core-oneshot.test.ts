@@ -110,3 +110,18 @@ describe('one-shot digests without WebAssembly (node --jitless)', () => {
     expect(JSON.parse(out.trim().split('\n').pop()!)).toEqual([]);
   });
 });
+
+describe('BlockHash.digestParts on a context that already hashed whole blocks', () => {
+  it('continues the message (the one-block fast path is only for fresh contexts)', async () => {
+    const { Md5 } = await import('../src/core/md5.js');
+    const { Sha1 } = await import('../src/core/sha1.js');
+    const { Sha256 } = await import('../src/core/sha256.js');
+    const head = new Uint8Array(64).fill(0x61); // exactly one block: the buffer is empty after it
+    const tail = new TextEncoder().encode('tail');
+    for (const [alg, ctx] of [['md5', new Md5()], ['sha1', new Sha1()], ['sha256', new Sha256()]] as const) {
+      ctx.update(head);
+      const got = Buffer.from(ctx.digestParts([tail])).toString('hex');
+      expect(got).toBe(createHash(alg).update(head).update(tail).digest('hex'));
+    }
+  });
+});

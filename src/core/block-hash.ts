@@ -113,7 +113,9 @@ export abstract class BlockHash {
     const block = this.blockLen;
     let n = 0;
     for (let i = 0; i < parts.length; i++) n += parts[i]!.length;
-    if (this.bufLen !== 0 || n > block - 1 - this.lengthFieldBytes) {
+    // The fast path needs a fresh context (nothing hashed yet, so the buffer is all zeros:
+    // finish() and this method wipe it) and a message that fits one block with its padding.
+    if (this.total !== 0 || this.bufLen !== 0 || n > block - 1 - this.lengthFieldBytes) {
       for (let i = 0; i < parts.length; i++) this.update(parts[i]!);
       return this.digest();
     }
