@@ -60,3 +60,17 @@ describe('DigestMemo in multi-formula schemes', () => {
     expect(memo.get('md5', true, [Uint8Array.of(9, 8)])).toBeUndefined();
   });
 });
+
+describe('DigestMemo.wipe', () => {
+  it('forgets every remembered input (they hold password bytes) but leaves returned digests alone', async () => {
+    const { DigestMemo } = await import('../src/formula/compile.js');
+    const memo = new DigestMemo();
+    const pw = new TextEncoder().encode('secret');
+    const digest = new Uint8Array([1, 2, 3]);
+    memo.put('md5', true, [pw], digest);
+    expect(memo.get('md5', true, [pw])).toBe(digest);
+    memo.wipe();
+    expect(memo.get('md5', true, [pw])).toBeUndefined();
+    expect([...digest]).toEqual([1, 2, 3]);
+  });
+});

@@ -60,6 +60,12 @@ export class DigestMemo {
     }
     return value;
   }
+
+  /** Zeroes the remembered inputs (they hold password bytes); the digests are the caller's results. */
+  wipe(): void {
+    for (const e of this.entries) e.input.fill(0);
+    this.entries.length = 0;
+  }
 }
 
 /** Are the bytes of `flat` those of the concatenation of `parts` (same total length)? */

@@ -345,7 +345,12 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
     },
     derive(password, p, inputs) {
       const env = envOf(password, p, inputs);
-      return formulas.length === 1 ? first.compared(env) : formulas.map((f) => f.compared(env));
+      if (formulas.length === 1) return first.compared(env);
+      try {
+        return formulas.map((f) => f.compared(env));
+      } finally {
+        env.memo?.wipe();
+      }
     },
     describe(p) {
       const d: Record<string, string | number> = {};
