@@ -134,11 +134,12 @@ export function routeFor(
   }
   const pooled = poolOptions().workers > 0;
   const nativeWork = checks.some((c) => WORK_LIMITS.has(c.limit) && c.limit !== 'maxRounds');
-  // Cheaper than a hand-off: run here. Native work only with a synchronous form (its async
-  // derive would enter libuv's pool past the admission gate).
+  // Cheaper than a hand-off: run here. Native work only with the scheme's own synchronous form
+  // (its async derive would enter libuv's pool past the admission gate; a wrapper's estimate
+  // from InlineCost.of does not make the wrapper's derive synchronous).
   const small =
     inlineEstimateUs(scheme, checks, password.length, parsed) <= INLINE_BUDGET_US &&
-    (!nativeWork || (scheme.inlineCost?.deriveSync !== undefined && scheme.inlineCost.of === undefined));
+    (!nativeWork || scheme.inlineCost?.deriveSync !== undefined);
   // maxRounds caps JavaScript-computed loops: past a few hundred microseconds of them, the
   // derivation leaves the event loop even if the scheme did not ask (the worker can only run
   // built-in schemes; runtime-registered ones stay inline, bounded by maxRounds).
@@ -242,7 +243,10 @@ export async function deriveFor(
     if (route === 'native') return await runNativeDerive(async () => scheme.derive(password, parsed, inputs), signal);
     if (signal?.aborted) throw new LegacyHashError('ERR_ABORTED', 'verification aborted');
     const est = scheme.inlineCost;
-    const run = () => (est?.deriveSync ? est.deriveSync(password, parsed, inputs) : scheme.derive(password, parsed, inputs));
+    // The synchronous form only for a job the estimate calls small (an inline route can also
+    // come from a disabled pool, where a wrapper's long native work must stay async).
+    const sync = est?.deriveSync !== undefined && inlineEstimateUs(scheme, checks, password.length, parsed) <= INLINE_BUDGET_US;
+    const run = () => (sync ? est.deriveSync!(password, parsed, inputs) : scheme.derive(password, parsed, inputs));
     // Fixed-cost digests run at once; real work (an estimated small job, a short loop, offloaded
     // work with the pool disabled) goes through the per-turn inline budget.
     const gated = est !== undefined || (scheme.offload ?? false) !== false || hasWork(checks);

@@ -212,12 +212,15 @@ export interface InlineCost<P extends ParsedHash = ParsedHash> {
   /**
    * For native async schemes (node:crypto, @node-rs): the same derivation, computed synchronously.
    * Required for them to run inline; without it they stay behind the libuv admission gate.
+   * A promise only when part of the work turned out asynchronous after all (a wrapper whose
+   * inner format's derive is): the rest then completes off this thread as usual.
    */
-  deriveSync?(password: Uint8Array, parsed: P, inputs: SchemeInputs): Derived;
+  deriveSync?(password: Uint8Array, parsed: P, inputs: SchemeInputs): Derived | Promise<Derived>;
   /**
    * For a wrapper whose work is that of the format inside it (`{CRYPT}` holding any crypt(3)
    * string): the inner format's estimate for this parse, used instead of this one's numbers
-   * (undefined = never inline). Its `deriveSync` is ignored: the wrapper's own derive runs.
+   * (undefined = never inline). Its `deriveSync` is ignored: the wrapper's own runs (`deriveSync`
+   * when the wrapper declares one, which native work inline needs; else its derive).
    */
   of?(parsed: P): InlineCost | undefined;
 }

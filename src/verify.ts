@@ -6,7 +6,7 @@ import { checkSchemeFast, enforceInputLimits, schemeInputs } from './engine.js';
 import { LegacyHashError, toLegacyHashError } from './errors.js';
 import { resolveLimits, type Limits } from './limits.js';
 import { getScheme } from './registry.js';
-import type { InputName, Scheme, SchemeInputs, VerifyOptions } from './types.js';
+import type { InputName, ParsedHash, Scheme, SchemeInputs, VerifyOptions } from './types.js';
 
 export interface VerifyResult {
   /** true when the password matches. */
@@ -96,7 +96,17 @@ function run(
     const signal = options === NO_OPTIONS ? undefined : deadlineSignal(options);
     if (signal?.aborted) throw new LegacyHashError('ERR_ABORTED', 'verification aborted');
 
-    const runnable = runnableFits(text, inputs, options);
+    // A forced scheme (the migration login path: the scheme column is known) is one candidate:
+    // checked without the arrays and Fit objects of detection (issue #8: cheap verify at >= 1 M/s).
+    if (options.scheme !== undefined) {
+      const { scheme, parsed } = forcedFit(text, inputs, options.scheme);
+      const r = checkSchemeFast(scheme, pw, parsed, inputs, limits, signal);
+      if (typeof r === 'boolean') return detailed ? result(r, scheme, [scheme.id]) : r;
+      pending = true;
+      const fits: Fit[] = [{ scheme, parsed, missing: [], score: 0 }];
+      return finishAsync(r, fits, 0, [scheme.id], pw, inputs, limits, signal).finally(() => pw.fill(0));
+    }
+    const runnable = detectedFits(text, inputs, options);
     const tried: string[] = [];
     for (let i = 0; i < runnable.length; i++) {
       const fit = runnable[i]!;
@@ -107,7 +117,7 @@ function run(
         pending = true;
         return finishAsync(r, runnable, i, tried, pw, inputs, limits, signal).finally(() => pw.fill(0));
       }
-      if (r) return detailed ? { match: true, scheme: fit.scheme.id, tried } : true;
+      if (r) return detailed ? result(true, fit.scheme, tried) : true;
     }
     return detailed ? { match: false, tried } : false;
   } finally {
@@ -115,49 +125,56 @@ function run(
   }
 }
 
-/** The fits to try, in order: the forced scheme, or detection's candidates that have their inputs. */
-function runnableFits(text: string, inputs: SchemeInputs, options: VerifyOptions): Fit[] {
-  let fits: Fit[];
-  if (options.scheme !== undefined) {
-    if (typeof options.scheme !== 'string') {
-      throw new LegacyHashError('ERR_INVALID_ARGUMENT', 'options.scheme must be a string', { field: 'scheme' });
-    }
-    const scheme = getScheme(options.scheme);
-    if (!recognizes(scheme, text)) {
-      throw new LegacyHashError('ERR_MALFORMED_HASH', `${scheme.id}: string does not have this scheme's form`, {
-        scheme: scheme.id,
-      });
-    }
-    let parsed;
-    try {
-      parsed = scheme.parse(text, inputs);
-    } catch (e) {
-      throw toLegacyHashError(e, 'parse', scheme.id);
-    }
-    const missing = missingInputs(scheme, inputs);
-    fits = [{ scheme, parsed, missing, score: 0 }];
-    if (missing.length === 0) return fits;
-  } else {
-    if (options.platform !== undefined && typeof options.platform !== 'string') {
-      throw new LegacyHashError('ERR_INVALID_ARGUMENT', 'options.platform must be a string', { field: 'platform' });
-    }
-    const found = detect(text, inputs, options.platform?.toLowerCase());
-    if (found.fits.length === 0) {
-      throw found.malformed ?? new LegacyHashError('ERR_UNKNOWN_FORMAT', 'no supported scheme recognises this hash');
-    }
-    fits = found.fits;
-  }
+function result(match: boolean, scheme: Scheme, tried: string[]): VerifyResult {
+  return match ? { match, scheme: scheme.id, tried } : { match, tried };
+}
 
-  const runnable = fits.filter((f) => f.missing.length === 0);
-  if (runnable.length === 0) {
-    const need = [...new Set(fits.flatMap((f) => f.missing))] as InputName[];
-    throw new LegacyHashError(
-      'ERR_MISSING_INPUT',
-      `this hash needs ${need.join(' or ')} (candidates: ${fits.map((f) => f.scheme.id).join(', ')})`,
-      { field: need[0], scheme: fits[0]!.scheme.id },
-    );
+/** The forced scheme (options.scheme) with its parse of `text`, or the error verify reports. */
+function forcedFit(text: string, inputs: SchemeInputs, id: unknown): { scheme: Scheme; parsed: ParsedHash } {
+  if (typeof id !== 'string') {
+    throw new LegacyHashError('ERR_INVALID_ARGUMENT', 'options.scheme must be a string', { field: 'scheme' });
   }
+  const scheme = getScheme(id);
+  if (!recognizes(scheme, text)) {
+    throw new LegacyHashError('ERR_MALFORMED_HASH', `${scheme.id}: string does not have this scheme's form`, {
+      scheme: scheme.id,
+    });
+  }
+  let parsed: ParsedHash;
+  try {
+    parsed = scheme.parse(text, inputs);
+  } catch (e) {
+    throw toLegacyHashError(e, 'parse', scheme.id);
+  }
+  const missing = missingInputs(scheme, inputs);
+  if (missing.length > 0) throw missingInputError(missing, [scheme]);
+  return { scheme, parsed };
+}
+
+/** Detection's candidates that have their inputs, best first (verify without options.scheme). */
+function detectedFits(text: string, inputs: SchemeInputs, options: VerifyOptions): Fit[] {
+  if (options.platform !== undefined && typeof options.platform !== 'string') {
+    throw new LegacyHashError('ERR_INVALID_ARGUMENT', 'options.platform must be a string', { field: 'platform' });
+  }
+  const found = detect(text, inputs, options.platform?.toLowerCase());
+  const fits = found.fits;
+  if (fits.length === 0) {
+    throw found.malformed ?? new LegacyHashError('ERR_UNKNOWN_FORMAT', 'no supported scheme recognises this hash');
+  }
+  // Usually every candidate is runnable: no copy then.
+  if (fits.every((f) => f.missing.length === 0)) return fits;
+  const runnable = fits.filter((f) => f.missing.length === 0);
+  if (runnable.length === 0) throw missingInputError(fits.flatMap((f) => f.missing), fits.map((f) => f.scheme));
   return runnable;
+}
+
+function missingInputError(missing: readonly InputName[], schemes: readonly Scheme[]): LegacyHashError {
+  const need = [...new Set(missing)];
+  return new LegacyHashError(
+    'ERR_MISSING_INPUT',
+    `this hash needs ${need.join(' or ')} (candidates: ${schemes.map((s) => s.id).join(', ')})`,
+    { field: need[0], scheme: schemes[0]!.id },
+  );
 }
 
 /** The candidate loop from `runnable[index]` on, once that candidate's check went async. */

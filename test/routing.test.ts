@@ -8,7 +8,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { enforceCosts, INLINE_BUDGET_US, inlineEstimateUs, routeFor } from '../src/engine.js';
 import { LegacyHashError } from '../src/errors.js';
-import { configurePool, shutdownPool, verify } from '../src/index.js';
+import { configurePool, shutdownPool, verify, wrap } from '../src/index.js';
 import { DEFAULT_LIMITS } from '../src/limits.js';
 import { getScheme } from '../src/registry.js';
 import type { CostCheck, Scheme } from '../src/types.js';
@@ -104,6 +104,27 @@ describe('routeFor: small jobs inline, everything else as before', () => {
     expect(route(getScheme('argon2'), argon(65536, 4)).route).toBe('native');
   });
 
+  it('wrapped: test-sized outer KDF around fixed-cost digests inline; real sizes and inner formats with work never', async () => {
+    const wrapped = getScheme('wrapped');
+    const routeOf = (stored: string) => {
+      const parsed = wrapped.parse(stored, {});
+      const checks = enforceCosts(wrapped, parsed, DEFAULT_LIMITS, 8);
+      return { route: routeFor(wrapped, parsed, enc('password'), checks), estimate: inlineEstimateUs(wrapped, checks, 8, parsed) };
+    };
+    const ex = routeOf(wrapped.example.hash); // argon2id m=256 t=1 around magento1
+    expect(ex.route).toBe('inline');
+    expect(ex.estimate).toBeGreaterThan(getScheme('argon2').inlineCost!.baseUs);
+    expect(routeOf(await wrap('5f4dcc3b5aa765d61d8327deb882cf99', { scheme: 'md5', outer: { kdf: 'argon2id', memoryKiB: 19456, passes: 2 } })).route).toBe('native');
+    expect(routeOf(await wrap('5f4dcc3b5aa765d61d8327deb882cf99', { scheme: 'md5', outer: { kdf: 'scrypt', log2N: 4, r: 8, p: 1 } })).route).toBe('inline');
+    // phpass inside: the inner work has no place in the outer estimate, so no estimate at all.
+    const inPhpass = routeOf(await wrap(getScheme('phpass').example.hash, { outer: { kdf: 'argon2id', memoryKiB: 8, passes: 1 } }));
+    expect(inPhpass.estimate).toBe(Infinity);
+    expect(inPhpass.route).not.toBe('inline');
+    // With the pool disabled, a large outer KDF still runs asynchronously (never its sync form).
+    configurePool({ workers: 0 });
+    expect(routeOf(await wrap('5f4dcc3b5aa765d61d8327deb882cf99', { scheme: 'md5', outer: { kdf: 'argon2id', memoryKiB: 19456, passes: 2 } })).route).toBe('native');
+  });
+
   it('a JavaScript loop with an estimate: inline under the budget, on the pool past it', () => {
     const r = route(phpassLike, PHPASS_512);
     expect(r.estimate).toBeLessThanOrEqual(INLINE_BUDGET_US);
@@ -172,6 +193,19 @@ describe('synchronous native forms compute exactly what the asynchronous ones do
       }
     });
   }
+
+  it('wrapped: the synchronous derivation equals the asynchronous one (argon2id and scrypt outer)', async () => {
+    const s = getScheme('wrapped');
+    const md5 = '5f4dcc3b5aa765d61d8327deb882cf99';
+    for (const stored of [s.example.hash, await wrap(md5, { scheme: 'md5', outer: { kdf: 'scrypt', log2N: 4, r: 8, p: 1 } })]) {
+      const parsed = s.parse(stored, {});
+      for (const pw of [enc('password'), enc('hashcat'), enc(''), new Uint8Array(300).fill(0xff)]) {
+        const sync = (s.inlineCost!.deriveSync!(pw, parsed, {}) as Uint8Array[]).map((d) => Buffer.from(d).toString('hex'));
+        const async = ((await s.derive(pw, parsed, {})) as Uint8Array[]).map((d) => Buffer.from(d).toString('hex'));
+        expect(sync).toEqual(async);
+      }
+    }
+  });
 
   it('verify() on the examples: true inline, and the same with the pool and gate in play', async () => {
     for (const id of ['passlib-scrypt', 'argon2', 'django-argon2']) {

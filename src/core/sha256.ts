@@ -117,14 +117,14 @@ export function sha256(data: Uint8Array, start = 0, end = data.length): Uint8Arr
 
 /** One-shot SHA-256 of the concatenation of `parts`. */
 export function sha256Parts(parts: readonly Uint8Array[]): Uint8Array {
-  return shared.digestParts(parts);
+  return WASM?.digestOneBlock(parts, IV, 32) ?? shared.digestParts(parts);
 }
 
 const shared224 = new Sha256(IV224, 28);
 
 /** One-shot SHA-224 of the concatenation of `parts`. */
 export function sha224Parts(parts: readonly Uint8Array[]): Uint8Array {
-  return shared224.digestParts(parts);
+  return WASM?.digestOneBlock(parts, IV224, 28) ?? shared224.digestParts(parts);
 }
 
 /**

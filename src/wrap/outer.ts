@@ -2,13 +2,14 @@
  * The modern KDF a wrapped hash puts around the legacy digest. Defaults follow OWASP's
  * password storage guidance: argon2id m=19 MiB, t=2, p=1; scrypt N=2^17, r=8, p=1.
  */
-import { randomBytes } from 'node:crypto';
+import { randomBytes, scryptSync } from 'node:crypto';
 import { LegacyHashError } from '../errors.js';
 import { scryptAsync } from '../core/digest.js';
 import { fromBase64NoPad, toBase64NoPad } from '../core/encoding.js';
 import { malformed } from '../errors.js';
-import type { CostCheck } from '../types.js';
-import { argon2Costs, argon2Raw, checkArgon2Params, type Argon2Params } from '../algorithms/argon2.js';
+import type { CostCheck, InlineCost } from '../types.js';
+import { ARGON2_INLINE_COST, argon2Costs, argon2Raw, argon2RawSync, checkArgon2Params, type Argon2Params } from '../algorithms/argon2.js';
+import { SCRYPT_INLINE_COST } from '../algorithms/scrypt.js';
 
 export type OuterKdf =
   | { kdf: 'argon2id'; memoryKiB: number; passes: number; parallelism: number; salt: Uint8Array }
@@ -49,6 +50,22 @@ function argonParams(o: Extract<OuterKdf, { kdf: 'argon2id' }>): Argon2Params {
 
 export function outerDerive(o: OuterKdf, input: Uint8Array): Promise<Uint8Array> {
   return o.kdf === 'argon2id' ? argon2Raw(input, argonParams(o)) : scryptAsync(input, o.salt, OUTER_OUTPUT_BYTES, 2 ** o.log2N, o.r, o.p);
+}
+
+/** outerDerive on this thread (test-sized settings only: the engine routes by outerInlineCost). */
+export function outerDeriveSync(o: OuterKdf, input: Uint8Array): Uint8Array {
+  if (o.kdf === 'argon2id') return argon2RawSync(input, argonParams(o));
+  return new Uint8Array(scryptSync(input, o.salt, OUTER_OUTPUT_BYTES, { N: 2 ** o.log2N, r: o.r, p: o.p }));
+}
+
+/**
+ * The outer KDF's time estimate (Scheme.inlineCost numbers of argon2 / scrypt) for `runs`
+ * derivations: the per-run work is already multiplied in the cost checks (see the wrapped
+ * scheme's cost()), the fixed part is multiplied here.
+ */
+export function outerInlineCost(o: OuterKdf, runs: number): InlineCost {
+  const est = o.kdf === 'argon2id' ? ARGON2_INLINE_COST : SCRYPT_INLINE_COST;
+  return { work: est.work, usPerUnit: est.usPerUnit, baseUs: est.baseUs * runs };
 }
 
 export function outerCosts(o: OuterKdf): CostCheck[] {

@@ -144,15 +144,17 @@ describe('heavy derivations never run synchronously on the event loop', () => {
         return Promise.resolve(r).then(() => undefined);
       }
       if (route === 'inline') {
-        const estimate = inlineEstimateUs(scheme, checks, pw.length);
+        const estimate = inlineEstimateUs(scheme, checks, pw.length, parsed);
         if (estimate <= INLINE_BUDGET_US) {
           // Inline by estimate (Scheme.inlineCost, issue #8): a job shorter than a hand-off. Native
           // work must then have a synchronous form (else it would enter libuv past the gate), and
           // the same scheme with 1000x the work leaves the event loop (a fixed-cost scheme, with
           // `work: []`, has no work to scale).
           if (checks.some((c) => c.limit !== 'maxRounds' && c.limit !== 'maxChainSteps')) expect(scheme.inlineCost?.deriveSync).toBeTypeOf('function');
-          const big = checks.map((c) => (scheme.inlineCost!.work.includes(c.limit) ? { ...c, value: c.value * 1000 } : c));
-          if (scheme.inlineCost!.work.length > 0) expect(routeFor(scheme, parsed, pw, big)).not.toBe('inline');
+          // (A wrapper's estimate is its inner format's or outer KDF's: InlineCost.of.)
+          const est = scheme.inlineCost!.of ? scheme.inlineCost!.of(parsed)! : scheme.inlineCost!;
+          const big = checks.map((c) => (est.work.includes(c.limit) ? { ...c, value: c.value * 1000 } : c));
+          if (est.work.length > 0) expect(routeFor(scheme, parsed, pw, big)).not.toBe('inline');
           return undefined;
         }
         // Inline: fixed-cost digests, or a short JavaScript loop (<= INLINE_MAX_ROUNDS).
