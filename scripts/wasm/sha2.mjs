@@ -32,6 +32,39 @@ const ENTRY = 32;
 const hex = (n) => `0x${n.toString(16)}`;
 
 /**
+ * FIPS 180-4's constants by their definition: the first `bits` bits of the fractional parts of
+ * the `root`-th roots of the first `count` primes (K: cube roots, IV: square roots), computed
+ * exactly in BigInt arithmetic, so no table of them needs to be copied here. The TypeScript
+ * fallbacks keep their own tables; test/core-digests.test.ts checks them against node:crypto.
+ */
+export function primeRootFractions(count, root, bits) {
+  const out = [];
+  for (let n = 2; out.length < count; n++) {
+    if (!isPrime(n)) continue;
+    // floor(n^(1/root) * 2^bits) = the integer root of n * 2^(root*bits); its low `bits` bits are the fraction.
+    const scaled = iroot(BigInt(n) << BigInt(root * bits), root);
+    out.push(scaled & ((1n << BigInt(bits)) - 1n));
+  }
+  return out;
+}
+
+function isPrime(n) {
+  for (let d = 2; d * d <= n; d++) if (n % d === 0) return false;
+  return true;
+}
+
+/** floor(x^(1/k)) for a BigInt x >= 1 (Newton's method from above). */
+function iroot(x, k) {
+  const K = BigInt(k);
+  let r = 1n << BigInt(Math.ceil(x.toString(2).length / k)); // >= the root
+  for (;;) {
+    const next = ((K - 1n) * r + x / r ** (K - 1n)) / K;
+    if (next >= r) return r;
+    r = next;
+  }
+}
+
+/**
  * @param {object} s
  * @param {string} s.name             'SHA-256' | 'SHA-512'
  * @param {'i32'|'i64'} s.t           word type
