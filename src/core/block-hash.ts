@@ -135,11 +135,19 @@ export abstract class BlockHash {
       buf[block - 2] = bits >>> 8;
     }
     this.compress(buf, 0);
-    buf.fill(0); // the buffer held password bytes
+    // The buffer held password bytes: zero what was written (the rest stayed zero). Loops, not
+    // fill()/set(): for these few bytes a builtin call costs more than the stores.
+    for (let i = 0; i <= n; i++) buf[i] = 0;
+    buf[block - 1] = 0;
+    buf[block - 2] = 0;
+    buf[block - 7] = 0;
+    buf[block - 8] = 0;
     this.wipeScratch();
     const out = new Uint8Array(this.outputLen);
     writeWords(this.state, out, 0, this.outputLen >> 2, this.littleEndian);
-    this.state.set(this.iv);
+    const state = this.state;
+    const iv = this.iv;
+    for (let i = 0; i < state.length; i++) state[i] = iv[i]!;
     return out;
   }
 }
