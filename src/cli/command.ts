@@ -73,6 +73,14 @@ export const INPUT_OPTIONS = {
   'no-header': { type: 'boolean' },
 } as const;
 
+/** Output options of the reporting commands: JSON instead of text, no progress, colours. */
+export const REPORT_OPTIONS = {
+  json: { type: 'boolean' },
+  quiet: { type: 'boolean', short: 'q' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+} as const;
+
 /** Options of the commands that read a customer export (audit, plan): input, columns, secrets. */
 export const EXPORT_OPTIONS = {
   ...INPUT_OPTIONS,

@@ -12,6 +12,7 @@ import {
   intOption,
   parse,
   type Command,
+  REPORT_OPTIONS,
 } from '../command.js';
 import { columnName, resolveColumns, type Columns } from '../io/columns.js';
 import { openInput } from '../io/input.js';
@@ -80,7 +81,7 @@ export const audit: Command = {
   async run(argv, ctx) {
     const { values, positionals } = parse(argv, {
       ...EXPORT_OPTIONS,
-      json: { type: 'boolean' },
+      ...REPORT_OPTIONS,
       html: { type: 'boolean' },
       text: { type: 'boolean' },
       output: { type: 'string', short: 'o' },
@@ -89,9 +90,6 @@ export const audit: Command = {
       'max-examples': { type: 'string' },
       'fail-on-reset': { type: 'boolean' },
       jobs: { type: 'string' },
-      quiet: { type: 'boolean', short: 'q' },
-      color: { type: 'boolean' },
-      'no-color': { type: 'boolean' },
     });
     if (values.help) {
       ctx.stdout.write(HELP);

@@ -22,7 +22,7 @@ import type { VerifyOptions } from '../../types.js';
 import { verify } from '../../verify.js';
 import { configurePool } from '../../worker/pool.js';
 import { UV_THREADPOOL_SIZE } from '../../worker/native.js';
-import { EXIT, INPUT_OPTIONS, UsageError, delimiterChoice, formatChoice, headerChoice, intOption, parse, type Command } from '../command.js';
+import { EXIT, INPUT_OPTIONS, UsageError, delimiterChoice, formatChoice, headerChoice, intOption, parse, type Command, REPORT_OPTIONS } from '../command.js';
 import { columnName, resolveColumns, type Columns } from '../io/columns.js';
 import { openInput } from '../io/input.js';
 import { clean, colorEnabled, num, pct, style, table, type Style } from '../io/output.js';
@@ -148,10 +148,7 @@ export const benchCommand: Command = {
       iterations: { type: 'string' },
       duration: { type: 'string' },
       concurrency: { type: 'string' },
-      json: { type: 'boolean' },
-      quiet: { type: 'boolean', short: 'q' },
-      color: { type: 'boolean' },
-      'no-color': { type: 'boolean' },
+      ...REPORT_OPTIONS,
     });
     if (values.help) {
       ctx.stdout.write(HELP);

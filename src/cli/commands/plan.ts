@@ -27,6 +27,7 @@ import {
   intOption,
   parse,
   type Command,
+  REPORT_OPTIONS,
 } from '../command.js';
 import { columnName, resolveColumns, type Columns } from '../io/columns.js';
 import { openInput, type Input } from '../io/input.js';
@@ -132,10 +133,7 @@ export const planCommand: Command = {
       target: { type: 'string' },
       out: { type: 'string' },
       force: { type: 'boolean' },
-      json: { type: 'boolean' },
-      quiet: { type: 'boolean', short: 'q' },
-      color: { type: 'boolean' },
-      'no-color': { type: 'boolean' },
+      ...REPORT_OPTIONS,
       'include-passwords': { type: 'boolean' },
       'wrap-hashes': { type: 'boolean' },
       'reset-mode': { type: 'string' },

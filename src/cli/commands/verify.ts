@@ -20,6 +20,7 @@ import {
   parse,
   type Command,
   type Context,
+  REPORT_OPTIONS,
 } from '../command.js';
 import { resolveColumns, type Columns } from '../io/columns.js';
 import { openInput } from '../io/input.js';
@@ -89,7 +90,7 @@ export const verifyCommand: Command = {
       username: { type: 'string' },
       'pepper-file': { type: 'string' },
       'pepper-env': { type: 'string' },
-      json: { type: 'boolean' },
+      ...REPORT_OPTIONS,
       csv: { type: 'boolean' },
       batch: { type: 'boolean' },
       'hash-column': { type: 'string' },
@@ -100,9 +101,6 @@ export const verifyCommand: Command = {
       'id-column': { type: 'string' },
       concurrency: { type: 'string' },
       'show-hashes': { type: 'boolean' },
-      quiet: { type: 'boolean', short: 'q' },
-      color: { type: 'boolean' },
-      'no-color': { type: 'boolean' },
       password: { type: 'string' },
     });
     if (values.help) {
