@@ -30,6 +30,9 @@ import subprocess
 import sys
 import warnings
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "ref"))
+from kdfref import vector  # noqa: E402  (the shared vector record)
+
 import passlib
 from passlib import hash as ph
 
@@ -143,22 +146,6 @@ def passlib_verify(scheme, pw, h):
 # ---------------------------------------------------------------------------------------------
 
 
-def record(scheme, pw, h, source, note=None, match=True, detect=None):
-    v = {"scheme": scheme, "passwordHex": pw.hex()}
-    try:
-        v["password"] = pw.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    v["hash"] = h
-    v["match"] = match
-    v["source"] = source
-    if note:
-        v["note"] = note
-    if detect is not None:
-        v["detect"] = detect
-    return v
-
-
 def confirm(ok, what):
     if ok is not True:
         sys.exit("reference disagreement: %s" % what)
@@ -192,7 +179,7 @@ def unix_vectors():
             names.append(name)
         if not names:
             sys.exit("no second reference for %s %s" % (scheme, h))
-        out.append(record(scheme, pw, h, "%s; confirmed by %s" % (producer, ", ".join(names)), note))
+        out.append(vector(scheme, pw, h, "%s; confirmed by %s" % (producer, ", ".join(names)), note))
 
     php_v = ("PHP %s password_verify" % PHP.version, lambda pw, h: PHP.verify(pw, h) if b"\0" not in pw else None)
     xc_v = (LIBXCRYPT, lambda pw, h: (xcrypt(pw, h) == h) if b"\0" not in pw else None)
@@ -351,7 +338,7 @@ def ldap_vectors():
         body = h[h.index("}") + 1:]
         salt = base64.b64decode(body)[n:]
         confirm(php_b64(alg, b"hashcat", salt) == body, "PHP on hashcat %s" % mode)
-        out.append(record(scheme, b"hashcat", h, "hashcat example hash, mode %s; confirmed by PHP %s hash()" % (mode, PHP.version),
+        out.append(vector(scheme, b"hashcat", h, "hashcat example hash, mode %s; confirmed by PHP %s hash()" % (mode, PHP.version),
                           "hashcat example" + (" (%d-byte salt, below passlib's 4-byte minimum)" % len(salt) if 0 < len(salt) < 4 else "")))
 
     # passlib handlers, confirmed by PHP hash() / base64_encode.
@@ -360,7 +347,7 @@ def ldap_vectors():
         for pw, what in PASSWORDS:
             h = handler.hash(pw)
             confirm(php_b64(alg, pw) == h[h.index("}") + 1:], "PHP %s" % h)
-            out.append(record(scheme, pw, h, "%s %s; confirmed by PHP %s hash()" % (PL, handler.name, PHP.version), what))
+            out.append(vector(scheme, pw, h, "%s %s; confirmed by PHP %s hash()" % (PL, handler.name, PHP.version), what))
     salted = [("ldap-salted-md5", ph.ldap_salted_md5, "md5"), ("ldap-salted-sha1", ph.ldap_salted_sha1, "sha1"),
               ("ldap-salted-sha256", ph.ldap_salted_sha256, "sha256"), ("ldap-salted-sha512", ph.ldap_salted_sha512, "sha512")]
     salts = [b"salt", b"saltsalt", bytes(range(0xF0, 0x100)), b"\x00\x01\x02\x03\xff\xfe"]
@@ -369,7 +356,7 @@ def ldap_vectors():
             salt = salts[i % len(salts)]
             h = handler.using(salt=salt).hash(pw)
             confirm(php_b64(alg, pw, salt) == h[h.index("}") + 1:], "PHP %s" % h)
-            out.append(record(scheme, pw, h, "%s %s; confirmed by PHP %s hash()" % (PL, handler.name, PHP.version),
+            out.append(vector(scheme, pw, h, "%s %s; confirmed by PHP %s hash()" % (PL, handler.name, PHP.version),
                               "%d-byte salt; %s" % (len(salt), what)))
     # OpenLDAP pw-sha2 values passlib has no handler for: PHP makes them, Python hashlib confirms.
     sha2 = [("ldap-sha256", "SHA256", "sha256", None), ("ldap-sha384", "SHA384", "sha384", None), ("ldap-sha512", "SHA512", "sha512", None),
@@ -380,7 +367,7 @@ def ldap_vectors():
             body = php_b64(alg, pw, salt or b"")
             confirm(body == b64(alg, pw, salt or b""), "hashlib %s" % name)
             note = what if salt is None else "%d-byte salt; %s" % (len(salt), what)
-            out.append(record(scheme, pw, "{%s}%s" % (name, body),
+            out.append(vector(scheme, pw, "{%s}%s" % (name, body),
                               "PHP %s base64_encode(hash()) per OpenLDAP %s; confirmed by Python hashlib" % (
                                   PHP.version, "contrib/slapd-modules/passwd/sha2" if "SHA" in name and name not in ("SSHA",) else "liblutil/passwd.c"), note))
     # Hex variants (passlib ldap_hex_md5 / ldap_hex_sha1: Roundup).
@@ -388,16 +375,16 @@ def ldap_vectors():
         for pw, what in PASSWORDS[:5]:
             h = handler.hash(pw)
             confirm(h.split("}")[1] == hashlib.new(alg, pw).hexdigest(), "hashlib hex")
-            out.append(record(scheme, pw, h, "%s %s; confirmed by Python hashlib" % (PL, handler.name), what))
+            out.append(vector(scheme, pw, h, "%s %s; confirmed by Python hashlib" % (PL, handler.name), what))
         pw = b"password"
         h = handler.hash(pw)
-        out.append(record(scheme, pw, h.split("}")[0] + "}" + h.split("}")[1].upper(), "%s %s, digest upper-cased; confirmed by Python hashlib" % (PL, handler.name),
+        out.append(vector(scheme, pw, h.split("}")[0] + "}" + h.split("}")[1].upper(), "%s %s, digest upper-cased; confirmed by Python hashlib" % (PL, handler.name),
                           "upper-case hex digest"))
     # Case-insensitive scheme names (OpenLDAP passwd_scheme uses strncasecmp).
     for scheme, h in (("ldap-salted-sha1", ph.ldap_salted_sha1.using(salt=b"case").hash(b"password")),
                       ("ldap-md5", ph.ldap_md5.hash(b"password")), ("ldap-sha1", ph.ldap_sha1.hash(b"password"))):
         low = h[: h.index("}")].lower() + h[h.index("}"):]
-        out.append(record(scheme, b"password", low, "%s, scheme name lower-cased as OpenLDAP accepts (libraries/liblutil/passwd.c "
+        out.append(vector(scheme, b"password", low, "%s, scheme name lower-cased as OpenLDAP accepts (libraries/liblutil/passwd.c "
                                                      "passwd_scheme: strncasecmp); digest confirmed by PHP %s hash()" % (PL, PHP.version),
                           "lower-case scheme name"))
     # {CRYPT}: passlib ldap_*_crypt, inner string confirmed by PHP crypt().
@@ -417,10 +404,10 @@ def ldap_vectors():
             else:
                 confirm(PHP.crypt(pw, inner) == inner, "PHP " + h)
                 by = PHP_NAME
-            out.append(record("ldap-crypt", pw, h, "%s %s; inner string confirmed by %s" % (PL, handler.name, by), what))
+            out.append(vector("ldap-crypt", pw, h, "%s %s; inner string confirmed by %s" % (PL, handler.name, by), what))
     h = ph.ldap_sha512_crypt.using(salt="lower", rounds=1000).hash(b"password")
     confirm(PHP.crypt(b"password", h[7:]) == h[7:], "PHP lower {crypt}")
-    out.append(record("ldap-crypt", b"password", "{crypt}" + h[7:], "%s ldap_sha512_crypt, scheme name lower-cased (OpenLDAP "
+    out.append(vector("ldap-crypt", b"password", "{crypt}" + h[7:], "%s ldap_sha512_crypt, scheme name lower-cased (OpenLDAP "
                                                                      "strncasecmp); inner string confirmed by %s" % (PL, PHP_NAME),
                       "lower-case {crypt}"))
     # {PBKDF2*}: passlib ldap_pbkdf2_*, confirmed by PHP hash_pbkdf2().
@@ -434,11 +421,11 @@ def ldap_vectors():
             chk = PHP.call(op="pbkdf2", alg=alg, pw=pw.hex(), salt=salt.hex(), it=rounds, len=n)
             from passlib.utils.binary import ab64_decode
             confirm(ab64_decode(h.split("$")[2]).hex() == chk, "PHP pbkdf2 %s" % h)
-            out.append(record(scheme, pw, h, "%s %s; confirmed by PHP %s hash_pbkdf2()" % (PL, handler.name, PHP.version),
+            out.append(vector(scheme, pw, h, "%s %s; confirmed by PHP %s hash_pbkdf2()" % (PL, handler.name, PHP.version),
                               "%d iterations, %d-byte salt; %s" % (rounds, len(salt), what)))
     # OpenLDAP's alias {PBKDF2-SHA1} (pw-pbkdf2.c) for the same value as passlib's {PBKDF2}.
     h = ph.ldap_pbkdf2_sha1.using(salt=b"saltsaltsaltsalt", rounds=1000).hash(b"password")
-    out.append(record("ldap-pbkdf2-sha1", b"password", "{PBKDF2-SHA1}" + h[len("{PBKDF2}"):],
+    out.append(vector("ldap-pbkdf2-sha1", b"password", "{PBKDF2-SHA1}" + h[len("{PBKDF2}"):],
                       "%s ldap_pbkdf2_sha1 written with OpenLDAP pw-pbkdf2's alias {PBKDF2-SHA1}" % PL, "{PBKDF2-SHA1} alias"))
     return out
 
