@@ -12,6 +12,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import kdfref as k  # noqa: E402
+from jsonl_server import serve  # noqa: E402
 
 
 def bx(params, name):
@@ -52,19 +53,9 @@ MAKERS = {
 }
 
 
-def main():
-    for line in sys.stdin:
-        line = line.strip()
-        if not line:
-            continue
-        try:
-            req = json.loads(line)
-            out = {"hash": MAKERS[req["scheme"]](bytes.fromhex(req.get("passwordHex", "")), req.get("params") or {})}
-        except Exception as e:  # report, keep serving
-            out = {"error": "%s: %s" % (type(e).__name__, e)}
-        sys.stdout.write(json.dumps(out) + "\n")
-        sys.stdout.flush()
+def handle(req):
+    return {"hash": MAKERS[req["scheme"]](bytes.fromhex(req.get("passwordHex", "")), req.get("params") or {})}
 
 
 if __name__ == "__main__":
-    main()
+    serve(handle)

@@ -21,12 +21,12 @@ Extension used by the vector generators: {"verify": true, "scheme", "passwordHex
 
 Run with /usr/bin/python3 (Debian python3-passlib, python3-bcrypt, python3-argon2).
 """
-import json
 import os
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from pyref import oracle_hash, py_verify  # noqa: E402
+from jsonl_server import serve  # noqa: E402
 
 
 def handle(req):
@@ -38,18 +38,5 @@ def handle(req):
     return {"hash": oracle_hash(req.get("scheme"), pw, req.get("params") or {})}
 
 
-def main():
-    for line in sys.stdin:
-        line = line.strip()
-        if not line:
-            continue
-        try:
-            resp = handle(json.loads(line))
-        except Exception as e:  # report, keep serving
-            resp = {"error": "%s: %s" % (type(e).__name__, e)}
-        sys.stdout.write(json.dumps(resp) + "\n")
-        sys.stdout.flush()
-
-
 if __name__ == "__main__":
-    main()
+    serve(handle)
