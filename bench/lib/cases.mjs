@@ -32,7 +32,8 @@ export function classify(scheme, params = {}) {
   if (scheme.family === 'phpass' || scheme.family === 'drupal') return 'phpass';
   if (id === 'md5-crypt' || id === 'apr1' || (id === 'ldap-crypt' && params.inner === 'md5-crypt')) return 'md5crypt';
   if (/^sha(256|512)-crypt$/.test(id) || (id === 'ldap-crypt' && /^sha(256|512)-crypt$/.test(String(params.inner)))) return 'shacrypt';
-  if (id === 'des-crypt' || id === 'bsdi-crypt' || id === 'bigcrypt' || (id === 'ldap-crypt' && /des|bsdi/.test(String(params.inner)))) return 'des';
+  // Django's CryptPasswordHasher stores crypt(3) output, traditional DES in practice: DES's class.
+  if (id === 'des-crypt' || id === 'bsdi-crypt' || id === 'bigcrypt' || id === 'django-crypt' || (id === 'ldap-crypt' && /des|bsdi/.test(String(params.inner)))) return 'des';
   if (limits.includes('maxBcryptCost')) return 'bcrypt';
   if (limits.includes('maxPbkdf2Iterations')) return 'pbkdf2';
   if (id === 'wrapped') return params.kdf === 'scrypt' ? 'scrypt' : 'argon2';
