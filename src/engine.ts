@@ -69,6 +69,9 @@ const WORK_LIMITS: ReadonlySet<keyof Limits> = new Set<keyof Limits>([
  */
 export const ROUNDS_PASSWORD_UNIT = 256;
 
+/** The checks of a scheme without cost parameters (shared: nothing to allocate per verify). */
+const NO_CHECKS: readonly CostCheck[] = Object.freeze([]);
+
 /**
  * Throws ERR_LIMIT_EXCEEDED when the parsed hash asks for more than the caps allow. Runs before
  * any derivation. Returns the checks (the engine uses them to route heavy native work).
@@ -80,7 +83,7 @@ export function enforceCosts(
   limits: Readonly<Limits>,
   passwordBytes = 0,
 ): readonly CostCheck[] {
-  if (!scheme.cost) return [];
+  if (!scheme.cost) return NO_CHECKS;
   let checks: readonly CostCheck[];
   try {
     const weight = Math.max(1, Math.ceil(passwordBytes / ROUNDS_PASSWORD_UNIT));

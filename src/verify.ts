@@ -99,7 +99,8 @@ function run(
     // A forced scheme (the migration login path: the scheme column is known) is one candidate:
     // checked without the arrays and Fit objects of detection (issue #8: cheap verify at >= 1 M/s).
     if (options.scheme !== undefined) {
-      const { scheme, parsed } = forcedFit(text, inputs, options.scheme);
+      const scheme = forcedScheme(options.scheme);
+      const parsed = forcedParse(scheme, text, inputs);
       const r = checkSchemeFast(scheme, pw, parsed, inputs, limits, signal);
       if (typeof r === 'boolean') return detailed ? result(r, scheme, [scheme.id]) : r;
       pending = true;
@@ -129,12 +130,16 @@ function result(match: boolean, scheme: Scheme, tried: string[]): VerifyResult {
   return match ? { match, scheme: scheme.id, tried } : { match, tried };
 }
 
-/** The forced scheme (options.scheme) with its parse of `text`, or the error verify reports. */
-function forcedFit(text: string, inputs: SchemeInputs, id: unknown): { scheme: Scheme; parsed: ParsedHash } {
+/** The forced scheme (options.scheme), or the error verify reports. */
+function forcedScheme(id: unknown): Scheme {
   if (typeof id !== 'string') {
     throw new LegacyHashError('ERR_INVALID_ARGUMENT', 'options.scheme must be a string', { field: 'scheme' });
   }
-  const scheme = getScheme(id);
+  return getScheme(id);
+}
+
+/** The forced scheme's parse of `text` with the inputs it needs, or the error verify reports. */
+function forcedParse(scheme: Scheme, text: string, inputs: SchemeInputs): ParsedHash {
   if (!recognizes(scheme, text)) {
     throw new LegacyHashError('ERR_MALFORMED_HASH', `${scheme.id}: string does not have this scheme's form`, {
       scheme: scheme.id,
@@ -148,7 +153,7 @@ function forcedFit(text: string, inputs: SchemeInputs, id: unknown): { scheme: S
   }
   const missing = missingInputs(scheme, inputs);
   if (missing.length > 0) throw missingInputError(missing, [scheme]);
-  return { scheme, parsed };
+  return parsed;
 }
 
 /** Detection's candidates that have their inputs, best first (verify without options.scheme). */
