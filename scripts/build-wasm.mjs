@@ -44,6 +44,13 @@ const MODULES = [
     features: {},
   },
   {
+    source: 'src/wasm/sha1.wat',
+    generator: 'scripts/wasm/sha1.mjs',
+    target: 'src/core/sha1-wasm.generated.ts',
+    constant: 'SHA1_WASM_BASE64',
+    features: {},
+  },
+  {
     source: 'src/wasm/md5.wat',
     generator: 'scripts/wasm/md5.mjs',
     target: 'src/core/md5-wasm.generated.ts',

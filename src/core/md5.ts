@@ -30,6 +30,7 @@
 
 import { BlockHash, writeWords } from './block-hash.js';
 import { MD5_WASM_BASE64 } from './md5-wasm.generated.js';
+import { instantiateWasm, oneBlockDigest, type OneBlockLayout } from './wasm.js';
 
 const IV0 = 0x67452301;
 const IV1 = 0xefcdab89 | 0;
@@ -219,7 +220,8 @@ export function md5(data: Uint8Array, start = 0, end = data.length): Uint8Array 
 
 /** One-shot MD5 of the concatenation of `parts`. */
 export function md5Parts(parts: readonly Uint8Array[]): Uint8Array {
-  return (WASM !== null && md5OneBlockWasm(parts)) || shared.digestParts(parts);
+  // One block (<= 55 bytes: nearly every cheap scheme's input) through the module's $compress.
+  return (WASM !== null && oneBlockDigest(parts, MEM!, MEM32!, WASM.compress, ONE_BLOCK, IV_WORDS, 16)) || shared.digestParts(parts);
 }
 
 /** Most distinct messages a pattern loop takes (md5crypt's period: lcm(2, 3, 7)). */
@@ -268,11 +270,6 @@ const PAGE = 65536;
  */
 const W_MAX_MSG = 16 * PAGE;
 
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-}
-
 interface WasmMd5 {
   /** count times h = md5(message of table entry i mod period), h written into it first. */
   rounds(table: number, period: number, count: number): void;
@@ -281,22 +278,8 @@ interface WasmMd5 {
   memory: { buffer: ArrayBuffer; grow(pages: number): number };
 }
 
-function loadWasm(): WasmMd5 | null {
-  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-  // The table and states are written through an Int32Array, in the host's byte order; wasm
-  // memory is little-endian.
-  const littleEndian = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
-  if (!wasm || !littleEndian) return null;
-  try {
-    const bytes = Uint8Array.from(atob(MD5_WASM_BASE64), (c) => c.charCodeAt(0));
-    const { exports } = new wasm.Instance(new wasm.Module(bytes), {});
-    return exports as unknown as WasmMd5;
-  } catch {
-    return null; // no WebAssembly: the JavaScript loop below does the same work, slower
-  }
-}
-
-const WASM = loadWasm();
+// Without WebAssembly (null) the JavaScript loops below do the same work, slower.
+const WASM = instantiateWasm(MD5_WASM_BASE64) as WasmMd5 | null;
 /** Views of the module's memory, made again when it grows (growing detaches the old ones). */
 let MEM = WASM ? new Uint8Array(WASM.memory.buffer) : null;
 let MEM32 = WASM ? new Int32Array(WASM.memory.buffer) : null;
@@ -321,37 +304,9 @@ function wasmReady(msgBytes: number): boolean {
   return true;
 }
 
-/**
- * MD5 of the concatenation of `parts` through the module's $compress when it fits one block with
- * its padding (<= 55 bytes), else null. Perf (issue #8): the common case of every cheap scheme
- * (a password, a salted password, a hex digest). WebAssembly rather than the JavaScript
- * compression because V8 can drop the latter's optimised code (see the header), and the module's
- * words are MD5's own little-endian ones: the bytes are copied in as they are.
- */
-function md5OneBlockWasm(parts: readonly Uint8Array[]): Uint8Array | null {
-  let n = 0;
-  for (let i = 0; i < parts.length; i++) n += parts[i]!.length;
-  if (n > 55) return null;
-  const mem = MEM!;
-  const words = MEM32!;
-  // The block is all zeros at rest (wiped below, and nothing else writes there).
-  for (let i = 0, o = W_ONE_BLOCK; i < parts.length; i++) {
-    const p = parts[i]!;
-    for (let j = 0; j < p.length; j++) mem[o++] = p[j]!;
-  }
-  mem[W_ONE_BLOCK + n] = 0x80;
-  words[(W_ONE_BLOCK + 56) >> 2] = n * 8; // the length in bits (its high word stays zero)
-  const s = W_ONE_STATE >> 2;
-  words[s] = IV0;
-  words[s + 1] = IV1;
-  words[s + 2] = IV2;
-  words[s + 3] = IV3;
-  WASM!.compress(W_ONE_STATE, W_ONE_BLOCK);
-  const out = mem.slice(W_ONE_STATE, W_ONE_STATE + 16);
-  // The block held the password, the state its digest.
-  words.fill(0, s, (W_ONE_BLOCK + 64) >> 2);
-  return out;
-}
+/** The module's single compression (see scripts/wasm/md5.mjs): MD5's words are little-endian like wasm's. */
+const ONE_BLOCK: OneBlockLayout = { state: W_ONE_STATE, block: W_ONE_BLOCK, blockBytes: 64, lengthBytes: 8, flip: 0, lengthWordAt: 56 };
+const IV_WORDS = Int32Array.of(IV0, IV1, IV2, IV3);
 
 // ---------- The loops ----------
 

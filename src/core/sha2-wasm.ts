@@ -11,12 +11,8 @@
  */
 
 import { writeWords } from './block-hash.js';
+import { instantiateWasm, oneBlockDigest, type OneBlockLayout } from './wasm.js';
 
-/** The part of the WebAssembly API used here (the project's TypeScript libs do not declare it). */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-}
 interface WasmMemory {
   buffer: ArrayBuffer;
   grow(pages: number): number;
@@ -61,6 +57,8 @@ export class Sha2Wasm {
   private view: Int32Array;
   /** The same memory as bytes (made with `view`). */
   private bytes: Uint8Array;
+  /** STATE and BLOCK as src/core/wasm.ts's one-block digests read them. */
+  private readonly oneBlock: OneBlockLayout;
   /** Words of 8 bytes are two int32 views, low half first (wasm is little-endian). */
   private readonly swap: number;
 
@@ -88,6 +86,9 @@ export class Sha2Wasm {
     this.view = new Int32Array(this.memory.buffer);
     this.bytes = new Uint8Array(this.memory.buffer);
     this.swap = wordBytes === 8 ? 1 : 0;
+    const bs = 16 * wordBytes;
+    // The length's low 32 bits: the last word's (SHA-512: its low half, the first int32 of it).
+    this.oneBlock = { state: this.STATE, block: this.BLOCK, blockBytes: bs as 64 | 128, lengthBytes: (2 * wordBytes) as 8 | 16, flip: (wordBytes - 1) as 3 | 7, lengthWordAt: bs - wordBytes };
   }
 
   /** Makes the memory at least `bytes` long; false if it cannot grow that far. */
@@ -154,39 +155,18 @@ export class Sha2Wasm {
   }
 
   /**
-   * One-shot digest of the concatenation of `parts` when it fits one block with its padding
-   * (SHA-256: <= 55 bytes, SHA-512: <= 111), else null. Starts from `iv` (as in `stateIn`: SHA-224
-   * and SHA-384 pass theirs) and returns the first `outLen` bytes of the digest.
-   * Perf (issue #8): nearly every cheap scheme hashes a password, a salt or a hex digest; here the
-   * bytes go straight into BLOCK in the module's word layout (byte k of the big-endian stream is
-   * byte k ^ (wordBytes - 1) of the native words) and the digest comes straight out of STATE,
-   * without the JavaScript block buffer and word conversions of `compressBytes` (measured: a
-   * one-block SHA-256 of a password 610 -> ~300 ns, two thirds of it the compression itself).
+   * The digest (first `outLen` bytes) of the concatenation of `parts` when it fits one block with
+   * its padding (SHA-256: <= 55 bytes, SHA-512: <= 111), else null; see src/core/wasm.ts.
+   * `ivWords`: the initial state as `nativeWords` gives it (SHA-224 and SHA-384 pass theirs).
    */
-  digestOneBlock(parts: readonly Uint8Array[], iv: Int32Array, outLen: number): Uint8Array | null {
-    const wb = this.wordBytes;
-    const bs = 16 * wb;
-    let n = 0;
-    for (let i = 0; i < parts.length; i++) n += parts[i]!.length;
-    if (n > bs - 1 - 2 * wb) return null; // 0x80 and the length field (8 or 16 bytes) must fit
-    const mem = this.bytes;
-    const block = this.BLOCK;
-    const flip = wb - 1;
-    // BLOCK may hold another context's block (compressBytes leaves it until that context's finish).
-    this.view.fill(0, block >> 2, (block + bs) >> 2);
-    for (let i = 0, k = 0; i < parts.length; i++) {
-      const p = parts[i]!;
-      for (let j = 0; j < p.length; j++, k++) mem[block + (k ^ flip)] = p[j]!;
-    }
-    mem[block + (n ^ flip)] = 0x80;
-    // The length in bits fits the low half of the last word (its first int32: little-endian).
-    this.view[(block + 15 * wb) >> 2] = n * 8;
-    this.stateIn(iv, this.STATE);
-    this.compress(this.STATE, block);
-    const out = new Uint8Array(outLen);
-    const state = this.STATE;
-    for (let k = 0; k < outLen; k++) out[k] = mem[state + (k ^ flip)]!;
-    this.wipe(state, block + bs); // the block held the password, the state its digest
+  digestOneBlock(parts: readonly Uint8Array[], ivWords: Int32Array, outLen: number): Uint8Array | null {
+    return oneBlockDigest(parts, this.bytes, this.view, this.compress, this.oneBlock, ivWords, outLen);
+  }
+
+  /** A state as the JavaScript cores keep it (see `stateIn`), as this module's int32 words. */
+  nativeWords(s: Int32Array): Int32Array {
+    const out = new Int32Array(s.length);
+    for (let i = 0; i < s.length; i++) out[i ^ this.swap] = s[i]!;
     return out;
   }
 
@@ -261,13 +241,9 @@ export class Sha2Wasm {
 
 /** Instantiates a module compiled by scripts/build-wasm.mjs; null without WebAssembly. */
 export function loadSha2Wasm(base64: string, wordBytes: 4 | 8): Sha2Wasm | null {
-  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-  // Int32Array views use the host's byte order; wasm memory is little-endian.
-  const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-  if (!wasm || !littleEndian) return null;
+  const exports = instantiateWasm(base64);
+  if (!exports) return null;
   try {
-    const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-    const { exports } = new wasm.Instance(new wasm.Module(bytes), {});
     const core = new Sha2Wasm(exports, wordBytes);
     // V8 first runs wasm in its baseline compiler (Liftoff, ~20x slower on this unrolled code)
     // and compiles the optimized code in the background once a function has spent its tier-up
@@ -282,7 +258,7 @@ export function loadSha2Wasm(base64: string, wordBytes: 4 | 8): Sha2Wasm | null 
     core.wipe(core.STATE, core.BLOCK + 16 * wordBytes);
     return core;
   } catch {
-    return null; // no WebAssembly: the callers' JavaScript rounds do the same work, slower
+    return null; // the callers' JavaScript rounds do the same work, slower
   }
 }
 
