@@ -160,13 +160,13 @@ describe('sha512 JavaScript fallback (no WebAssembly: node --jitless)', () => {
   });
 });
 
-describe('one-block SHA-2 digests (WebAssembly one-shot path)', () => {
-  const algs = ['sha224', 'sha256', 'sha384', 'sha512'] as const;
+describe('short digests (WebAssembly, up to two blocks: src/core/wasm.ts)', () => {
+  const algs = ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512'] as const;
   const big = (alg: string) => (alg === 'sha384' || alg === 'sha512' ? 128 : 64);
 
-  it('digestParts matches node:crypto for every length around the one-block limit, split into parts', () => {
+  it('digestParts matches node:crypto for every length up to past the two-block limit, split into parts', () => {
     for (const alg of algs) {
-      const limit = big(alg) - 1 - (big(alg) === 128 ? 16 : 8); // 55 or 111: the last one-block length
+      const limit = 2 * big(alg) - 1 - (big(alg) === 128 ? 16 : 8); // 119 or 239: the last two-block length
       for (let n = 0; n <= limit + 3; n++) {
         const d = Uint8Array.from({ length: n }, (_, i) => (i * 37 + n) & 0xff);
         const cut1 = n >> 1;

@@ -114,8 +114,8 @@ const LAYOUT = `;; Memory (64 KiB pages; src/core/md5.ts grows it for long passw
 ;;   16..32     h: the digest carried from round to round (read and written by JavaScript)
 ;;   64..736    the round table: up to 42 entries of 4 words (see $rounds)
 ;;   768..1440  the entries' starting states (16 bytes each)
-;;   1472..1488 the state of a single compression ($compress: one-block digests)
-;;   1536..1600 its block
+;;   1472..1488 the state of short digests ($compress from JavaScript, src/core/wasm.ts)
+;;   1536..1664 their (up to two) blocks
 ;;   2048..     messages: padded, little-endian as hashed (JavaScript writes the bytes; no swaps here)
 ;; Everything but the code is written by JavaScript, which also wipes it after each call.`;
 
@@ -172,8 +172,8 @@ ${blockLoop('        ')}
     (i32.store offset=24 (i32.const 0) (local.get $h2))
     (i32.store offset=28 (i32.const 0) (local.get $h3)))
 
-  ;; The state (4 words) at $s += compression of the block at $p: one-block digests of short
-  ;; messages (a password, a salted password, a hex digest) from JavaScript.
+  ;; The state (4 words) at $s += compression of the block at $p: short digests (a password, a
+  ;; salted password, hex digests, an HMAC's key block and message) from JavaScript.
   (func (export "compress") (param $s i32) (param $p i32)
     (local $a i32) (local $b i32) (local $c i32) (local $d i32)
     (local $s0 i32) (local $s1 i32) (local $s2 i32) (local $s3 i32) (local $end i32)

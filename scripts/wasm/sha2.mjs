@@ -15,7 +15,7 @@
  *   IV        0            initial state, 8 native words (data segment)
  *   H         64           the state being computed (chained digest, 8 native words)
  *   STATE     128          state for single-block calls of $compress from JavaScript
- *   BLOCK     192          one block (up to 128 bytes) for those calls
+ *   BLOCK     192          blocks (up to 2 x 128 bytes) for those calls and short digests (src/core/wasm.ts)
  *   TABLE     512          42 round entries of 32 bytes (see $crypt)
  *   MID       2048         up to 8 midstates, 64 bytes each (see $crypt)
  *   MSG       4096         messages, then precomputed schedules (see $expand); JavaScript grows

@@ -26,27 +26,65 @@ export function toHexBytes(b: Uint8Array, upper = false): Uint8Array {
   return out;
 }
 
+/** Value of each hex digit, either case (-1: not hex); a table for allIn(). */
+export const HEX_INDEX: Int8Array = (() => {
+  const t = new Int8Array(128).fill(-1);
+  for (let i = 0; i < 16; i++) t[HEX.charCodeAt(i)] = t[HEX.toUpperCase().charCodeAt(i)] = i;
+  return t;
+})();
+
 /** Case-insensitive hex decode; null on odd length or a non-hex char. */
 export function fromHex(s: string): Uint8Array | null {
-  if (s.length % 2 !== 0) return null;
-  const out = new Uint8Array(s.length / 2);
-  for (let i = 0; i < out.length; i++) {
-    const hi = hexVal(s.charCodeAt(2 * i));
-    const lo = hexVal(s.charCodeAt(2 * i + 1));
-    if (hi < 0 || lo < 0) return null;
-    out[i] = (hi << 4) | lo;
+  const n = s.length;
+  if (n % 2 !== 0) return null;
+  const out = new Uint8Array(n / 2);
+  for (let i = 0; i < n; i += 2) {
+    // Perf (issue #8): one table load per digit (HEX_INDEX), one sign test per byte.
+    const hi = valueAt(s, i, HEX_INDEX);
+    const lo = valueAt(s, i + 1, HEX_INDEX);
+    if ((hi | lo) < 0) return null;
+    out[i >> 1] = (hi << 4) | lo;
   }
   return out;
 }
 
-function hexVal(c: number): number {
-  if (c >= 48 && c <= 57) return c - 48;
-  if (c >= 97 && c <= 102) return c - 87;
-  if (c >= 65 && c <= 70) return c - 55;
-  return -1;
+/** Value of the character at `i` in the alphabet of `index`, or -1 (also past the end). */
+function valueAt(s: string, i: number, index: Int8Array): number {
+  const c = s.charCodeAt(i);
+  return c < 128 ? index[c]! : -1;
 }
 
 export const HEX_RE = /^[0-9a-fA-F]+$/;
+
+/**
+ * The characters of `s` from `start` to `end` as bytes (their codes), or null when one is not in
+ * the alphabet of `index`: a check and a latin1() copy in one pass.
+ */
+export function alphabetBytes(s: string, index: Int8Array, start: number, end: number): Uint8Array | null {
+  const out = new Uint8Array(end - start);
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128 || index[c]! < 0) return null;
+    out[i - start] = c;
+  }
+  return out;
+}
+
+/** Decimal digits, for allIn(). */
+export const DIGIT_INDEX: Int8Array = HEX_INDEX.map((v) => (v < 10 ? v : -1));
+
+/**
+ * Whether every character of `s` from `start` to `end` (exclusive) is in the alphabet of
+ * `index` (one of the *_INDEX tables here: value >= 0). Perf (issue #8): the hand-written
+ * parsers check a field in place with this instead of slicing it out for a `^[...]*$` regex.
+ */
+export function allIn(s: string, index: Int8Array, start = 0, end = s.length): boolean {
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128 || index[c]! < 0) return false;
+  }
+  return true;
+}
 
 // ---------- RFC 4648 base64 and its variants ----------
 
@@ -60,14 +98,15 @@ export function toBase64(b: Uint8Array): string {
  * canonical trailing bits (no encoder writes non-zero spare bits, so such a string is corrupt;
  * libargon2 rejects them the same way).
  */
-export function fromBase64(s: string): Uint8Array | null {
-  // Perf (issue #8): one pass, no regex, no Buffer round trip; test/encoding-base64.test.ts
-  // checks it against the regex + Buffer definition (alphabet, padding, canonical spare bits).
+export function fromBase64(s: string, start = 0): Uint8Array | null {
+  // Perf (issue #8): one pass, no regex, no Buffer round trip; test/identify-perf-parsers.test.ts
+  // checks it against the bit-by-bit definition (alphabet, padding, canonical spare bits).
+  // `start`: decode s.slice(start) without slicing (a field after a prefix).
   let end = s.length;
-  if (end > 0 && s.charCodeAt(end - 1) === 61 /* = */) end--;
-  if (end > 0 && s.charCodeAt(end - 1) === 61) end--;
-  if (end !== s.length && s.length % 4 !== 0) return null;
-  return decodeCanonical(s, end, B64_INDEX);
+  if (end > start && s.charCodeAt(end - 1) === 61 /* = */) end--;
+  if (end > start && s.charCodeAt(end - 1) === 61) end--;
+  if (end !== s.length && (s.length - start) % 4 !== 0) return null;
+  return decodeCanonical(s, start, end, B64_INDEX);
 }
 
 /** Standard alphabet without padding (PHC strings: argon2, scrypt). */
@@ -75,12 +114,13 @@ export function toBase64NoPad(b: Uint8Array): string {
   return toBase64(b).replace(/=+$/, '');
 }
 
-export function fromBase64NoPad(s: string): Uint8Array | null {
-  return decodeCanonical(s, s.length, B64_INDEX);
+/** `start`, `end`: decode s.slice(start, end) without slicing (a field of a PHC string). */
+export function fromBase64NoPad(s: string, start = 0, end = s.length): Uint8Array | null {
+  return decodeCanonical(s, start, end, B64_INDEX);
 }
 
 /** Value of each base64 character (-1: not in the alphabet). */
-const B64_INDEX = indexOf('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/');
+export const B64_INDEX = alphabetIndex('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/');
 /** passlib's adapted base64 reads '.' as '+' (and still accepts '+'). */
 const AB64_INDEX = (() => {
   const t = B64_INDEX.slice();
@@ -89,34 +129,54 @@ const AB64_INDEX = (() => {
 })();
 
 /**
- * Decodes `s.slice(0, end)` (no padding) with the value table `index`; null on a character
+ * Decodes `s.slice(start, end)` (no padding) with the value table `index`; null on a character
  * outside the alphabet, a length of 4n+1, or non-zero spare bits in the last character (no
  * encoder writes those, so the string is corrupt).
  */
-function decodeCanonical(s: string, end: number, index: Int8Array): Uint8Array | null {
-  if (end % 4 === 1) return null;
-  const out = new Uint8Array((end * 3) >> 2);
-  let acc = 0;
-  let bits = 0;
+function decodeCanonical(s: string, start: number, end: number, index: Int8Array): Uint8Array | null {
+  const rest = (end - start) % 4;
+  if (rest === 1 || end < start || end > s.length) return null;
+  const out = new Uint8Array(((end - start) * 3) >> 2);
+  const whole = end - rest;
   let o = 0;
-  for (let i = 0; i < end; i++) {
-    const c = s.charCodeAt(i);
-    const v = c < 128 ? index[c]! : -1;
-    if (v < 0) return null;
-    acc = ((acc << 6) | v) & 0xffffff;
-    bits += 6;
-    if (bits >= 8) {
-      bits -= 8;
-      out[o++] = (acc >> bits) & 0xff;
-    }
+  // Perf (issue #8): four characters -> three bytes per step (no bit accumulator), one ASCII
+  // test for the four (all are inside the string: end <= s.length).
+  for (let i = start; i < whole; i += 4) {
+    const ca = s.charCodeAt(i);
+    const cb = s.charCodeAt(i + 1);
+    const cc = s.charCodeAt(i + 2);
+    const cd = s.charCodeAt(i + 3);
+    if ((ca | cb | cc | cd) >= 128) return null;
+    const a = index[ca]!;
+    const b = index[cb]!;
+    const c = index[cc]!;
+    const d = index[cd]!;
+    if ((a | b | c | d) < 0) return null;
+    const n = (a << 18) | (b << 12) | (c << 6) | d;
+    out[o++] = n >> 16;
+    out[o++] = (n >> 8) & 0xff;
+    out[o++] = n & 0xff;
   }
-  // Left-over bits (2 or 4) must be zero.
-  return (acc & ((1 << bits) - 1)) === 0 ? out : null;
+  // A last group of 2 or 3 characters holds 1 or 2 bytes; its spare 4 or 2 bits must be zero.
+  if (rest === 2) {
+    const a = valueAt(s, whole, index);
+    const b = valueAt(s, whole + 1, index);
+    if ((a | b) < 0 || (b & 0x0f) !== 0) return null;
+    out[o] = (a << 2) | (b >> 4);
+  } else if (rest === 3) {
+    const a = valueAt(s, whole, index);
+    const b = valueAt(s, whole + 1, index);
+    const c = valueAt(s, whole + 2, index);
+    if ((a | b | c) < 0 || (c & 0x03) !== 0) return null;
+    out[o++] = (a << 2) | (b >> 4);
+    out[o] = ((b & 0x0f) << 4) | (c >> 2);
+  }
+  return out;
 }
 
 /** passlib's "adapted base64": standard alphabet with '.' for '+', no padding. */
 export function fromAb64(s: string): Uint8Array | null {
-  return decodeCanonical(s, s.length, AB64_INDEX);
+  return decodeCanonical(s, 0, s.length, AB64_INDEX);
 }
 
 export function toAb64(b: Uint8Array): string {
@@ -128,7 +188,7 @@ export function toAb64(b: Uint8Array): string {
 /** The "./0-9A-Za-z" alphabet of phpass, md5crypt, sha*crypt and DES crypt. */
 export const CRYPT64 = './0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
 
-const CRYPT64_INDEX = indexOf(CRYPT64);
+export const CRYPT64_INDEX = alphabetIndex(CRYPT64);
 
 /** Index of a crypt64 char, or -1. */
 export function crypt64Value(c: string): number {
@@ -169,7 +229,7 @@ export function decodeCrypt64Int(s: string): number {
 // ---------- bcrypt's own base64: "./A-Za-z0-9", big-endian packing ----------
 
 export const BCRYPT64 = './ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-const BCRYPT64_INDEX = indexOf(BCRYPT64);
+export const BCRYPT64_INDEX = alphabetIndex(BCRYPT64);
 
 export function encodeBcrypt64(b: Uint8Array, len = b.length): string {
   let out = '';
@@ -203,21 +263,17 @@ export function decodeBcrypt64(s: string, maxBytes: number): Uint8Array | null {
   const out = new Uint8Array(maxBytes);
   let off = 0;
   let olen = 0;
-  const val = (i: number): number => {
-    const c = s.charCodeAt(i);
-    return c < 128 ? BCRYPT64_INDEX[c]! : -1;
-  };
   while (off < s.length - 1 && olen < maxBytes) {
-    const c1 = val(off++);
-    const c2 = val(off++);
+    const c1 = valueAt(s, off++, BCRYPT64_INDEX);
+    const c2 = valueAt(s, off++, BCRYPT64_INDEX);
     if (c1 < 0 || c2 < 0) return null;
     out[olen++] = (c1 << 2) | ((c2 & 0x30) >> 4);
     if (olen >= maxBytes || off >= s.length) break;
-    const c3 = val(off++);
+    const c3 = valueAt(s, off++, BCRYPT64_INDEX);
     if (c3 < 0) return null;
     out[olen++] = ((c2 & 0x0f) << 4) | ((c3 & 0x3c) >> 2);
     if (olen >= maxBytes || off >= s.length) break;
-    const c4 = val(off++);
+    const c4 = valueAt(s, off++, BCRYPT64_INDEX);
     if (c4 < 0) return null;
     out[olen++] = ((c3 & 0x03) << 6) | c4;
   }
@@ -226,7 +282,8 @@ export function decodeBcrypt64(s: string, maxBytes: number): Uint8Array | null {
 
 export const BCRYPT64_RE = /^[./A-Za-z0-9]*$/;
 
-function indexOf(alphabet: string): Int8Array {
+/** The value table of an ASCII alphabet (each character's position, -1 elsewhere); also for allIn(). */
+export function alphabetIndex(alphabet: string): Int8Array {
   const t = new Int8Array(128).fill(-1);
   for (let i = 0; i < alphabet.length; i++) t[alphabet.charCodeAt(i)] = i;
   return t;

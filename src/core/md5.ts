@@ -30,7 +30,7 @@
 
 import { BlockHash, writeWords } from './block-hash.js';
 import { MD5_WASM_BASE64 } from './md5-wasm.generated.js';
-import { instantiateWasm, oneBlockDigest, type OneBlockLayout } from './wasm.js';
+import { instantiateWasm, shortDigest, type ShortDigestLayout } from './wasm.js';
 
 const IV0 = 0x67452301;
 const IV1 = 0xefcdab89 | 0;
@@ -220,8 +220,8 @@ export function md5(data: Uint8Array, start = 0, end = data.length): Uint8Array 
 
 /** One-shot MD5 of the concatenation of `parts`. */
 export function md5Parts(parts: readonly Uint8Array[]): Uint8Array {
-  // One block (<= 55 bytes: nearly every cheap scheme's input) through the module's $compress.
-  return (WASM !== null && oneBlockDigest(parts, MEM!, MEM32!, WASM.compress, ONE_BLOCK, IV_WORDS, 16)) || shared.digestParts(parts);
+  // Up to two blocks (<= 119 bytes: nearly every cheap scheme's input) through the module's $compress.
+  return (WASM !== null && shortDigest(parts, MEM!, MEM32!, WASM.compress, SHORT, IV_WORDS, 16)) || shared.digestParts(parts);
 }
 
 /** Most distinct messages a pattern loop takes (md5crypt's period: lcm(2, 3, 7)). */
@@ -256,7 +256,7 @@ const W_H = 16;
 const W_TABLE = 64;
 /** Byte offset of the entries' starting states (16 bytes each). */
 const W_STATES = 768;
-/** Byte offsets of the state and block of one compression ($compress, one-block digests). */
+/** Byte offsets of the state and the two blocks of short digests ($compress; src/core/wasm.ts). */
 const W_ONE_STATE = 1472;
 const W_ONE_BLOCK = 1536;
 /** Byte offset of the messages. */
@@ -304,8 +304,8 @@ function wasmReady(msgBytes: number): boolean {
   return true;
 }
 
-/** The module's single compression (see scripts/wasm/md5.mjs): MD5's words are little-endian like wasm's. */
-const ONE_BLOCK: OneBlockLayout = { state: W_ONE_STATE, block: W_ONE_BLOCK, blockBytes: 64, lengthBytes: 8, flip: 0, lengthWordAt: 56 };
+/** Short digests through the module's $compress (src/core/wasm.ts): MD5's words are little-endian like wasm's. */
+const SHORT: ShortDigestLayout = { state: W_ONE_STATE, block: W_ONE_BLOCK, blockBytes: 64, lengthBytes: 8, flip: 0, lengthWordAt: 56 };
 const IV_WORDS = Int32Array.of(IV0, IV1, IV2, IV3);
 
 // ---------- The loops ----------

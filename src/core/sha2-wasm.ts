@@ -11,7 +11,7 @@
  */
 
 import { writeWords } from './block-hash.js';
-import { instantiateWasm, oneBlockDigest, type OneBlockLayout } from './wasm.js';
+import { instantiateWasm, shortDigest, type ShortDigestLayout } from './wasm.js';
 
 interface WasmMemory {
   buffer: ArrayBuffer;
@@ -57,8 +57,8 @@ export class Sha2Wasm {
   private view: Int32Array;
   /** The same memory as bytes (made with `view`). */
   private bytes: Uint8Array;
-  /** STATE and BLOCK as src/core/wasm.ts's one-block digests read them. */
-  private readonly oneBlock: OneBlockLayout;
+  /** STATE and BLOCK (room for two blocks before TABLE) as src/core/wasm.ts's short digests read them. */
+  private readonly short: ShortDigestLayout;
   /** Words of 8 bytes are two int32 views, low half first (wasm is little-endian). */
   private readonly swap: number;
 
@@ -88,7 +88,7 @@ export class Sha2Wasm {
     this.swap = wordBytes === 8 ? 1 : 0;
     const bs = 16 * wordBytes;
     // The length's low 32 bits: the last word's (SHA-512: its low half, the first int32 of it).
-    this.oneBlock = { state: this.STATE, block: this.BLOCK, blockBytes: bs as 64 | 128, lengthBytes: (2 * wordBytes) as 8 | 16, flip: (wordBytes - 1) as 3 | 7, lengthWordAt: bs - wordBytes };
+    this.short = { state: this.STATE, block: this.BLOCK, blockBytes: bs as 64 | 128, lengthBytes: (2 * wordBytes) as 8 | 16, flip: (wordBytes - 1) as 3 | 7, lengthWordAt: bs - wordBytes };
   }
 
   /** Makes the memory at least `bytes` long; false if it cannot grow that far. */
@@ -155,12 +155,12 @@ export class Sha2Wasm {
   }
 
   /**
-   * The digest (first `outLen` bytes) of the concatenation of `parts` when it fits one block with
-   * its padding (SHA-256: <= 55 bytes, SHA-512: <= 111), else null; see src/core/wasm.ts.
+   * The digest (first `outLen` bytes) of the concatenation of `parts` when it fits two blocks with
+   * its padding (SHA-256: <= 119 bytes, SHA-512: <= 239), else null; see src/core/wasm.ts.
    * `ivWords`: the initial state as `nativeWords` gives it (SHA-224 and SHA-384 pass theirs).
    */
-  digestOneBlock(parts: readonly Uint8Array[], ivWords: Int32Array, outLen: number): Uint8Array | null {
-    return oneBlockDigest(parts, this.bytes, this.view, this.compress, this.oneBlock, ivWords, outLen);
+  digestShort(parts: readonly Uint8Array[], ivWords: Int32Array, outLen: number): Uint8Array | null {
+    return shortDigest(parts, this.bytes, this.view, this.compress, this.short, ivWords, outLen);
   }
 
   /** A state as the JavaScript cores keep it (see `stateIn`), as this module's int32 words. */

@@ -117,17 +117,17 @@ export function sha256(data: Uint8Array, start = 0, end = data.length): Uint8Arr
 
 /** One-shot SHA-256 of the concatenation of `parts`. */
 export function sha256Parts(parts: readonly Uint8Array[]): Uint8Array {
-  return (WASM !== null && WASM.digestOneBlock(parts, ONE_BLOCK_IV!, 32)) || shared.digestParts(parts);
+  return (WASM !== null && WASM.digestShort(parts, SHORT_IV!, 32)) || shared.digestParts(parts);
 }
 
 const shared224 = new Sha256(IV224, 28);
-/** The initial states as the module's words, for its one-block digests (src/core/wasm.ts). */
-const ONE_BLOCK_IV = WASM?.nativeWords(IV);
-const ONE_BLOCK_IV224 = WASM?.nativeWords(IV224);
+/** The initial states as the module's words, for its short digests (src/core/wasm.ts). */
+const SHORT_IV = WASM?.nativeWords(IV);
+const SHORT_IV224 = WASM?.nativeWords(IV224);
 
 /** One-shot SHA-224 of the concatenation of `parts`. */
 export function sha224Parts(parts: readonly Uint8Array[]): Uint8Array {
-  return (WASM !== null && WASM.digestOneBlock(parts, ONE_BLOCK_IV224!, 28)) || shared224.digestParts(parts);
+  return (WASM !== null && WASM.digestShort(parts, SHORT_IV224!, 28)) || shared224.digestParts(parts);
 }
 
 /**

@@ -176,17 +176,17 @@ export function sha512(data: Uint8Array, start = 0, end = data.length): Uint8Arr
 
 /** One-shot SHA-512 of the concatenation of `parts`. */
 export function sha512Parts(parts: readonly Uint8Array[]): Uint8Array {
-  return (WASM !== null && WASM.digestOneBlock(parts, ONE_BLOCK_IV!, 64)) || shared.digestParts(parts);
+  return (WASM !== null && WASM.digestShort(parts, SHORT_IV!, 64)) || shared.digestParts(parts);
 }
 
 const shared384 = new Sha512(IV384, 48);
-/** The initial states as the module's words, for its one-block digests (src/core/wasm.ts). */
-const ONE_BLOCK_IV = WASM?.nativeWords(IV);
-const ONE_BLOCK_IV384 = WASM?.nativeWords(IV384);
+/** The initial states as the module's words, for its short digests (src/core/wasm.ts). */
+const SHORT_IV = WASM?.nativeWords(IV);
+const SHORT_IV384 = WASM?.nativeWords(IV384);
 
 /** One-shot SHA-384 of the concatenation of `parts`. */
 export function sha384Parts(parts: readonly Uint8Array[]): Uint8Array {
-  return (WASM !== null && WASM.digestOneBlock(parts, ONE_BLOCK_IV384!, 48)) || shared384.digestParts(parts);
+  return (WASM !== null && WASM.digestShort(parts, SHORT_IV384!, 48)) || shared384.digestParts(parts);
 }
 
 /**

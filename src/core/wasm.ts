@@ -1,9 +1,9 @@
 /**
- * The JavaScript side all the WebAssembly digest modules share: instantiation, and one-block
+ * The JavaScript side all the WebAssembly digest modules share: instantiation, and short
  * digests through a module's compression (MD5, SHA-1, SHA-256, SHA-512): the message bytes go straight into the module's block in the word layout it reads,
- * the compression runs once from the initial state, and the digest bytes come straight out of its
- * state. Perf (issue #8): nearly every cheap scheme hashes one short message (a password, a salted
- * password, a hex digest), and this skips the JavaScript block buffer and word conversions of the
+ * the compression runs once or twice from the initial state, and the digest bytes come straight
+ * out of its state. Perf (issue #8): nearly every cheap scheme hashes short messages (a password,
+ * a salted password, hex digests, an HMAC's key block and message), and this skips the JavaScript block buffer and word conversions of the
  * general path (BlockHash); WebAssembly code also keeps its speed where V8 may drop optimised
  * JavaScript (see src/core/md5.ts).
  */
@@ -32,9 +32,9 @@ export function instantiateWasm(base64: string): Record<string, unknown> | null 
   }
 }
 
-/** Where a module keeps the state and block of a single compression, and how it reads bytes. */
-export interface OneBlockLayout {
-  /** Byte offsets of the state and of the block; the state lies below the block. */
+/** Where a module keeps the state and the (two) blocks of a short digest, and how it reads bytes. */
+export interface ShortDigestLayout {
+  /** Byte offsets of the state and of two blocks' room; the state lies below the blocks. */
   readonly state: number;
   readonly block: number;
   readonly blockBytes: 64 | 128;
@@ -50,36 +50,41 @@ export interface OneBlockLayout {
 }
 
 /**
- * The digest (its first `outLen` bytes) of the concatenation of `parts` when it fits one block
- * with its padding, else null (the caller takes its general path). `ivWords`: the initial state
- * as the module's int32 words. Wipes the block and the state after use (password, digest).
+ * The digest (its first `outLen` bytes) of the concatenation of `parts` when it fits two blocks
+ * with its padding (MD5/SHA-1/SHA-256: <= 119 bytes, SHA-512: <= 239), else null (the caller
+ * takes its general path). Two, not one: an HMAC's inner and outer hashes are a key block plus a
+ * short message, and chained formats hash two hex digests (64 bytes). `ivWords`: the initial
+ * state as the module's int32 words. Wipes the blocks and the state after use (password, digest).
  */
-export function oneBlockDigest(
+export function shortDigest(
   parts: readonly Uint8Array[],
   mem: Uint8Array,
   words: Int32Array,
   compress: (state: number, block: number) => void,
-  layout: OneBlockLayout,
+  layout: ShortDigestLayout,
   ivWords: Int32Array,
   outLen: number,
 ): Uint8Array | null {
-  const { state, block, flip } = layout;
+  const { state, block, blockBytes, flip } = layout;
   let n = 0;
   for (let i = 0; i < parts.length; i++) n += parts[i]!.length;
-  if (n > layout.blockBytes - 1 - layout.lengthBytes) return null;
+  const blocks = n + 1 + layout.lengthBytes <= blockBytes ? 1 : 2;
+  if (n + 1 + layout.lengthBytes > 2 * blockBytes) return null;
+  const end = block + blocks * blockBytes;
   // Not assumed empty: a module's general path (e.g. a context mid-message) may use the block.
-  words.fill(0, block >> 2, (block + layout.blockBytes) >> 2);
+  words.fill(0, block >> 2, end >> 2);
   for (let i = 0, k = 0; i < parts.length; i++) {
     const p = parts[i]!;
     for (let j = 0; j < p.length; j++, k++) mem[block + (k ^ flip)] = p[j]!;
   }
   mem[block + (n ^ flip)] = 0x80;
-  words[(block + layout.lengthWordAt) >> 2] = n * 8;
+  words[(end - blockBytes + layout.lengthWordAt) >> 2] = n * 8;
   const s = state >> 2;
   for (let i = 0; i < ivWords.length; i++) words[s + i] = ivWords[i]!;
   compress(state, block);
+  if (blocks === 2) compress(state, block + blockBytes);
   const out = new Uint8Array(outLen);
   for (let k = 0; k < outLen; k++) out[k] = mem[state + (k ^ flip)]!;
-  words.fill(0, s, (block + layout.blockBytes) >> 2); // the state held the digest, the block the password
+  words.fill(0, s, end >> 2); // the state held the digest, the blocks the password
   return out;
 }
