@@ -1,4 +1,4 @@
-import { scan } from './detect/candidates.js';
+import { type Member, scan } from './detect/candidates.js';
 import { normalizeStored } from './detect/normalize.js';
 import { schemeInputs } from './engine.js';
 import { LegacyHashError, toLegacyHashError } from './errors.js';
@@ -42,7 +42,8 @@ export function identify(stored: string, options?: IdentifyOptions): Candidate[]
 }
 
 // `parsed` may be shared with other candidates (Scheme.shape `layout`): it goes to describe() only.
-function toCandidate(scheme: Scheme, parsed: ParsedHash, _shared: boolean, missing: InputName[], score: number): Candidate {
+function toCandidate(m: Member, parsed: ParsedHash, _shared: boolean, missing: InputName[], score: number): Candidate {
+  const scheme = m.scheme;
   return { scheme: scheme.id, title: scheme.title, platforms: scheme.platforms, missing, params: describe(scheme, parsed), score };
 }
 

@@ -6,7 +6,7 @@
  * Computed by @node-rs/argon2 (Rust, libuv thread pool): as fast as libsodium here, never blocks.
  */
 import { hashRaw, hashRawSync } from '@node-rs/argon2';
-import { fromBase64NoPad } from '../core/encoding.js';
+import { allIn, B64_INDEX, DIGIT_INDEX, fromBase64NoPad } from '../core/encoding.js';
 import { defineScheme } from '../core/scheme.js';
 import { malformed } from '../errors.js';
 import type { CostCheck, InlineCost, ParsedHash, Scheme } from '../types.js';
@@ -93,24 +93,79 @@ export function argon2Costs(p: Argon2Params): CostCheck[] {
   ];
 }
 
-// Decimal without leading zeros (as the reference encoder writes), at most 10 digits.
-const NUM = '(0|[1-9][0-9]{0,9})';
-const PHC = new RegExp(
-  `^\\$(argon2id|argon2i|argon2d)\\$(?:v=(16|19)\\$)?m=${NUM},t=${NUM},p=${NUM}\\$([A-Za-z0-9+/]+)\\$([A-Za-z0-9+/]+)$`,
-);
+/**
+ * A PHC string `$argon2{id,i,d}$[v=16$|v=19$]m=<n>,t=<n>,p=<n>$<salt>$<hash>` read in place
+ * (Perf, issue #8: no regex, no match array). Numbers are decimal without leading zeros (as the
+ * reference encoder writes), at most 10 digits; salt and hash are unpadded standard base64
+ * characters, at least one. Accepts exactly what
+ * /^\$(argon2id|argon2i|argon2d)\$(?:v=(16|19)\$)?m=N,t=N,p=N\$([A-Za-z0-9+/]+)\$([A-Za-z0-9+/]+)$/ with
+ * N = (0|[1-9][0-9]{0,9}) did (test/identify-perf-parsers.test.ts).
+ */
+interface PhcFields {
+  type: Argon2Type;
+  version: 16 | 19;
+  m: number;
+  t: number;
+  p: number;
+  /** Start of the salt; it ends at hashStart - 1 (a `$`), the hash at the end of the string. */
+  saltStart: number;
+  hashStart: number;
+}
+
+function phcFields(s: string): PhcFields | null {
+  const typeEnd = s.indexOf('$', 1);
+  if (s.charCodeAt(0) !== 36 /* $ */ || typeEnd < 0) return null;
+  const type = ARGON2_TYPES[s.slice(1, typeEnd)];
+  if (type === undefined) return null;
+  let at = typeEnd + 1;
+  let version: 16 | 19 = 16;
+  if (s.startsWith('v=', at)) {
+    if (s.startsWith('v=19$', at)) version = 19;
+    else if (!s.startsWith('v=16$', at)) return null;
+    at += 5;
+  }
+  const m = decimalField(s, at, 'm=', ',');
+  if (m === null) return null;
+  const t = decimalField(s, m.next, 't=', ',');
+  if (t === null) return null;
+  const p = decimalField(s, t.next, 'p=', '$');
+  if (p === null) return null;
+  const saltStart = p.next;
+  const saltEnd = s.indexOf('$', saltStart);
+  if (saltEnd <= saltStart || saltEnd + 1 >= s.length) return null;
+  if (!allIn(s, B64_INDEX, saltStart, saltEnd) || !allIn(s, B64_INDEX, saltEnd + 1)) return null;
+  return { type, version, m: m.value, t: t.value, p: p.value, saltStart, hashStart: saltEnd + 1 };
+}
+
+const ARGON2_TYPES: Readonly<Record<string, Argon2Type>> = Object.assign(Object.create(null), {
+  argon2id: 'argon2id',
+  argon2i: 'argon2i',
+  argon2d: 'argon2d',
+});
+
+/** `<key><number><end>` at `at`: the number and where the next field starts, or null. */
+function decimalField(s: string, at: number, key: string, end: string): { value: number; next: number } | null {
+  if (!s.startsWith(key, at)) return null;
+  const from = at + key.length;
+  const to = s.indexOf(end, from);
+  const digits = to - from;
+  if (to < 0 || digits < 1 || digits > 10 || !allIn(s, DIGIT_INDEX, from, to)) return null;
+  if (digits > 1 && s.charCodeAt(from) === 48 /* 0 */) return null; // a leading zero
+  return { value: Number(s.slice(from, to)), next: to + 1 };
+}
 
 export function parseArgon2Phc(scheme: string, s: string): Argon2Parsed {
-  const m = PHC.exec(s);
-  if (!m) throw malformed(scheme, 'not a valid argon2 PHC string');
-  const salt = fromBase64NoPad(m[6]!);
-  const hash = fromBase64NoPad(m[7]!);
+  const f = phcFields(s);
+  if (!f) throw malformed(scheme, 'not a valid argon2 PHC string');
+  const salt = fromBase64NoPad(s, f.saltStart, f.hashStart - 1);
+  const hash = fromBase64NoPad(s, f.hashStart);
   if (!salt || !hash) throw malformed(scheme, 'invalid base64 in salt or hash');
   const params: Argon2Params = {
-    type: m[1] as Argon2Type,
-    version: m[2] === '19' ? 19 : 16,
-    memoryKiB: Number(m[3]),
-    passes: Number(m[4]),
-    parallelism: Number(m[5]),
+    type: f.type,
+    version: f.version,
+    memoryKiB: f.m,
+    passes: f.t,
+    parallelism: f.p,
     salt,
     outputLength: hash.length,
   };

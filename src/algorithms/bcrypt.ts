@@ -18,7 +18,7 @@
  */
 import { hash as nativeHash } from '@node-rs/bcrypt';
 import { cString, latin1 } from '../core/bytes.js';
-import { BCRYPT64, BCRYPT64_RE, decodeBcrypt64, encodeBcrypt64 } from '../core/encoding.js';
+import { alphabetBytes, BCRYPT64_INDEX, decodeBcrypt64, encodeBcrypt64 } from '../core/encoding.js';
 import { defineScheme } from '../core/scheme.js';
 import { malformed } from '../errors.js';
 import type { ParsedHash, Scheme, SchemeInputs } from '../types.js';
@@ -36,7 +36,6 @@ export interface BcryptParsed extends ParsedHash {
   canonical: boolean;
 }
 
-const SHAPE = /^\$(2[abxy]?)\$(\d\d)\$(.*)$/s;
 /** bcrypt uses 72 key bytes at most; the NUL terminator counts when the password is shorter. */
 const MAX_KEY_BYTES = 72;
 /** OpenBSD <= 5.4 kept strlen(key) + 1 in a u_int8_t: lengths >= 255 wrap. */
@@ -50,19 +49,53 @@ const OPENBSD_WRAP_LENGTH = 255;
 export const BCRYPT_LAYOUT = Object.freeze({ layout: 'bcrypt' });
 
 export function parseBcrypt(scheme: string, s: string): BcryptParsed {
-  const m = SHAPE.exec(s);
-  if (!m) throw malformed(scheme, 'not a bcrypt string');
-  const cost = Number(m[2]);
-  const body = m[3]!;
+  // Perf (issue #8): read in place, no regex or match array. Accepts exactly what
+  // /^\$(2[abxy]?)\$(\d\d)\$(.*)$/s + the checks below did (test/identify-perf-parsers.test.ts).
+  const at = identEnd(s); // index of the `$` after the ident
+  if (at < 0 || !isDigit(s.charCodeAt(at + 1)) || !isDigit(s.charCodeAt(at + 2)) || s.charCodeAt(at + 3) !== 36 /* $ */) {
+    throw malformed(scheme, 'not a bcrypt string');
+  }
+  const cost = (s.charCodeAt(at + 1) - 48) * 10 + (s.charCodeAt(at + 2) - 48);
+  const body = at + 4;
   if (cost < 4 || cost > 31) throw malformed(scheme, 'cost must be 04..31');
-  if (body.length !== 53 || !BCRYPT64_RE.test(body)) throw malformed(scheme, 'expected 53 characters of ./A-Za-z0-9');
-  const salt22 = body.slice(0, 22);
-  const salt = decodeBcrypt64(salt22, 16);
-  if (!salt) throw malformed(scheme, 'invalid salt');
+  // 22 salt characters (16 bytes) and 31 hash characters (kept as text bytes). Decoding the salt
+  // checks its characters, so each character is read once; with exactly 22 valid characters the
+  // decode cannot fail otherwise (the old 'invalid salt' error was unreachable).
+  const salt22 = s.length - body === 53 ? s.slice(body, body + 22) : '';
+  const salt = salt22 === '' ? null : decodeBcrypt64(salt22, 16);
+  const expected = salt === null ? null : alphabetBytes(s, BCRYPT64_INDEX, body + 22, s.length);
+  if (salt === null || expected === null) throw malformed(scheme, 'expected 53 characters of ./A-Za-z0-9');
   // 22 characters carry 132 bits for 16 bytes: the last one's low 4 bits are dropped, and the
   // salt re-encodes to the same text (encodeBcrypt64(salt) === salt22) exactly when they are 0.
-  const canonical = (BCRYPT64.indexOf(salt22[21]!) & 0x0f) === 0;
-  return { ident: m[1] as BcryptIdent, cost, salt22, salt, canonical, expected: latin1(body.slice(22)) };
+  const canonical = (BCRYPT64_INDEX[s.charCodeAt(body + 21)]! & 0x0f) === 0;
+  return { ident: identAt(s, at), cost, salt22, salt, canonical, expected };
+}
+
+/** The ident as a constant string (no slice per parse). */
+function identAt(s: string, at: number): BcryptIdent {
+  if (at === 2) return '2';
+  switch (s.charCodeAt(2)) {
+    case 97:
+      return '2a';
+    case 98:
+      return '2b';
+    case 120:
+      return '2x';
+    default:
+      return '2y';
+  }
+}
+
+/** `$2$` or `$2a$`, `$2b$`, `$2x$`, `$2y$` at the start: the index of the ident's closing `$`, else -1. */
+function identEnd(s: string): number {
+  if (s.charCodeAt(0) !== 36 /* $ */ || s.charCodeAt(1) !== 50 /* 2 */) return -1;
+  const c = s.charCodeAt(2);
+  if (c === 36) return 2;
+  return (c === 97 || c === 98 || c === 120 || c === 121) /* a b x y */ && s.charCodeAt(3) === 36 ? 3 : -1;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /** The password as a C string: bytes up to the first NUL (crypt(3) never sees past it). */

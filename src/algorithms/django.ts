@@ -23,7 +23,7 @@
  */
 import { utf8 } from '../core/bytes.js';
 import { digest, DIGEST_BYTES } from '../core/digest.js';
-import { fromBase64, fromHex } from '../core/encoding.js';
+import { allIn, fromBase64, fromHex, HEX_INDEX } from '../core/encoding.js';
 import { defineScheme } from '../core/scheme.js';
 import { malformed } from '../errors.js';
 import type { ParsedHash, Scheme } from '../types.js';
@@ -37,12 +37,21 @@ interface SaltedParsed extends ParsedHash {
   salt: string;
 }
 
+/**
+ * `<prefix><salt>$<hex>` (a salt without `$`, at least one hex digit): the index of the `$` before
+ * the hex, else -1. Perf (issue #8): read in place instead of /^alg\$([^$]*)\$([0-9a-fA-F]+)$/
+ * (same answers: test/identify-perf-parsers.test.ts).
+ */
+function hexAfterSalt(s: string, prefix: string): number {
+  if (!s.startsWith(prefix)) return -1;
+  const at = s.indexOf('$', prefix.length);
+  return at >= 0 && at + 1 < s.length && allIn(s, HEX_INDEX, at + 1) ? at : -1;
+}
+
 function saltedHex(alg: 'sha1' | 'md5', example: { password: string; hash: string }, platforms: string[]): Scheme<SaltedParsed> {
   const id = `django-${alg}`;
   const prefix = `${alg}$`;
-  const shape = new RegExp(`^${alg}\\$([^$]*)\\$([0-9a-fA-F]{${DIGEST_BYTES[alg] * 2}})$`);
-  // `sha1$` / `md5$` are common words: claim only the whole alg$salt$hex shape (any hex length).
-  const claim = new RegExp(`^${alg}\\$[^$]*\\$[0-9a-fA-F]+$`);
+  const hexLength = DIGEST_BYTES[alg] * 2;
   return defineScheme<SaltedParsed>({
     id,
     title: `Django ${alg}$salt$hex (${alg}(salt . password); empty salt = unsalted_${alg})`,
@@ -52,11 +61,12 @@ function saltedHex(alg: 'sha1' | 'md5', example: { password: string; hash: strin
     example,
     rank: 90,
     prefixes: [prefix],
-    recognize: (s) => claim.test(s),
+    // `sha1$` / `md5$` are common words: claim only the whole alg$salt$hex shape (any hex length).
+    recognize: (s) => hexAfterSalt(s, prefix) >= 0,
     parse(s) {
-      const m = shape.exec(s);
-      if (!m) throw malformed(id, `expected ${alg}$<salt>$<${DIGEST_BYTES[alg] * 2} hex>`);
-      return { salt: m[1]!, expected: fromHex(m[2]!)! };
+      const at = hexAfterSalt(s, prefix);
+      if (at < 0 || s.length - at - 1 !== hexLength) throw malformed(id, `expected ${alg}$<salt>$<${hexLength} hex>`);
+      return { salt: s.slice(prefix.length, at), expected: fromHex(s.slice(at + 1))! };
     },
     derive: (pw, p) => digest(alg, utf8(p.salt), pw),
     describe: (p) => ({ saltLength: p.salt.length, unsalted: p.salt === '' ? 1 : 0 }),

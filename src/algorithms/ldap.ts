@@ -21,7 +21,7 @@
  * so `{ssha}` and `{Crypt}` verify too.
  */
 import { digest, DIGEST_BYTES, pbkdf2Async, type DigestName } from '../core/digest.js';
-import { fromAb64, fromBase64, fromHex } from '../core/encoding.js';
+import { allIn, fromAb64, fromBase64, fromHex, HEX_INDEX } from '../core/encoding.js';
 import { defineScheme } from '../core/scheme.js';
 import { LegacyHashError, malformed } from '../errors.js';
 import type { CostCheck, Derived, ParsedHash, Scheme, SchemeInputs } from '../types.js';
@@ -58,6 +58,12 @@ function hasPrefix(s: string, name: string): boolean {
   return true;
 }
 
+/** hasPrefix() for any of `names` (a loop: recognize() runs for every `{...}` string). */
+function hasAnyPrefix(s: string, names: readonly string[]): boolean {
+  for (let i = 0; i < names.length; i++) if (hasPrefix(s, names[i]!)) return true;
+  return false;
+}
+
 const PLATFORMS = [
   'OpenLDAP 2.x userPassword (slappasswd)',
   '389 Directory Server / Red Hat Directory Server / FreeIPA',
@@ -74,7 +80,6 @@ export interface LdapDigestParsed extends ParsedHash {
   salt: Uint8Array;
 }
 
-const HEX_SHAPE = /^[0-9a-fA-F]*$/;
 
 function ldapDigest(o: {
   id: string;
@@ -92,8 +97,11 @@ function ldapDigest(o: {
   yieldsTo?: Pick<Scheme, 'recognize'>;
 }): Scheme<LdapDigestParsed> {
   const n = DIGEST_BYTES[o.alg];
+  // Where the value starts. Perf (issue #8): the value is read in place (no slice), since every
+  // LDAP scheme is asked about every `{...}` string.
+  const start = o.name.length + 2;
   // {MD5}/{SHA} with a hex value belong to the hex schemes below.
-  const isHex = (v: string): boolean => !o.salted && v.length === 2 * n && HEX_SHAPE.test(v);
+  const isHex = (s: string): boolean => !o.salted && s.length - start === 2 * n && allIn(s, HEX_INDEX, start);
   const yieldsTo = o.yieldsTo;
   return defineScheme<LdapDigestParsed>({
     id: o.id,
@@ -105,11 +113,11 @@ function ldapDigest(o: {
     rank: 100,
     prefixes: LDAP_PREFIXES,
     recognize(s) {
-      const v = afterPrefix(s, o.name);
-      return v !== null && !isHex(v) && !(yieldsTo !== undefined && yieldsTo.recognize(s));
+      return hasPrefix(s, o.name) && !isHex(s) && !(yieldsTo !== undefined && yieldsTo.recognize(s));
     },
     parse(s) {
-      const bytes = fromBase64(afterPrefix(s, o.name)!);
+      // Called on strings recognize() claimed; one without the prefix is refused, not decoded.
+      const bytes = hasPrefix(s, o.name) ? fromBase64(s, start) : null;
       if (!bytes) throw malformed(o.id, 'value is not base64');
       if (o.salted ? bytes.length <= n : bytes.length !== n) {
         throw malformed(o.id, o.salted ? `expected ${n} digest bytes and a salt` : `expected ${n} digest bytes`);
@@ -139,8 +147,8 @@ function ldapHexDigest(o: {
     rank: 100,
     prefixes: LDAP_PREFIXES,
     recognize(s) {
-      const v = afterPrefix(s, o.name);
-      return v !== null && v.length === 2 * n && HEX_SHAPE.test(v);
+      const start = o.name.length + 2;
+      return hasPrefix(s, o.name) && s.length - start === 2 * n && allIn(s, HEX_INDEX, start);
     },
     parse: (s) => ({ alg: o.alg, salt: new Uint8Array(0), expected: fromHex(afterPrefix(s, o.name)!)! }),
     derive: (pw, p) => digest(p.alg, pw),
@@ -355,7 +363,7 @@ function ldapPbkdf2(o: {
     costs: [{ name: 'iterations', default: o.defaultIterations, min: 1, max: PBKDF2_MAX_ITERATIONS, limit: 'maxPbkdf2Iterations' }],
     rank: 100,
     prefixes: LDAP_PREFIXES,
-    recognize: (s) => value(s) !== null,
+    recognize: (s) => hasAnyPrefix(s, o.names),
     parse(s) {
       const m = PBKDF2_SHAPE.exec(value(s)!);
       if (!m) throw malformed(o.id, 'expected iterations$salt$checksum (adapted base64)');

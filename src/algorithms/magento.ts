@@ -6,7 +6,7 @@
  */
 import { utf8 } from '../core/bytes.js';
 import { digest, type DigestName } from '../core/digest.js';
-import { fromHex, toHexBytes } from '../core/encoding.js';
+import { allIn, alphabetIndex, DIGIT_INDEX, fromHex, HEX_INDEX, toHexBytes } from '../core/encoding.js';
 import { HEX_FIRST_CHARS } from '../core/prefixes.js';
 import { defineScheme } from '../core/scheme.js';
 import { malformed } from '../errors.js';
@@ -25,7 +25,12 @@ const BY_HEX_LENGTH: Readonly<Record<number, DigestName>> = { 32: 'md5', 64: 'sh
 
 // Salt: everything after the first ':' (Magento explodes with limit 2), except that we refuse a
 // second ':' so Magento 2 `hash:salt:version` strings are not also read as Magento 1.
-const M1_SHAPE = /^(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{64}|[0-9a-fA-F]{128}):[^:]*$/;
+// Perf (issue #8): read in place instead of /^(?:[0-9a-fA-F]{32}|[0-9a-fA-F]{64}|[0-9a-fA-F]{128}):[^:]*$/
+// (same answers: test/identify-perf-parsers.test.ts).
+function isMagento1(s: string): boolean {
+  const colon = s.indexOf(':');
+  return (colon === 32 || colon === 64 || colon === 128) && allIn(s, HEX_INDEX, 0, colon) && s.indexOf(':', colon + 1) < 0;
+}
 
 export const magento1 = defineScheme<SaltedHexParsed>({
   id: 'magento1',
@@ -45,7 +50,7 @@ export const magento1 = defineScheme<SaltedHexParsed>({
   rank: 90,
   prefixes: HEX_FIRST_CHARS,
   shape: { length: { min: 33 }, contains: ':' },
-  recognize: (s) => M1_SHAPE.test(s),
+  recognize: isMagento1,
   parse(s) {
     const colon = s.indexOf(':');
     const hex = s.slice(0, colon);
@@ -82,17 +87,35 @@ const SODIUM_MEMLIMIT_MIN = 8192;
 /** libsodium's salt length (SODIUM_CRYPTO_PWHASH_SALTBYTES). */
 const SODIUM_SALT_BYTES = 16;
 
-const M2_SHAPE = /^[0-9a-fA-F]+:[^:]*:[0-9_:]+$/;
-const AGNOSTIC = /^3_(\d{1,10})_(\d{1,10})_(\d{1,20})$/;
+const VERSION_CHARS = alphabetIndex('0123456789_:');
+
+/**
+ * `hex:salt:versions` (hex digits, a salt without `:`, then digits, `_` and `:`). Perf (issue #8):
+ * read in place instead of /^[0-9a-fA-F]+:[^:]*:[0-9_:]+$/ (same answers: test/identify-perf-parsers.test.ts).
+ */
+function isMagento2(s: string): boolean {
+  const first = s.indexOf(':');
+  if (first < 1 || !allIn(s, HEX_INDEX, 0, first)) return false;
+  const second = s.indexOf(':', first + 1);
+  return second >= 0 && second + 1 < s.length && allIn(s, VERSION_CHARS, second + 1);
+}
+
+/** `3_<1-10 digits>_<1-10 digits>_<1-20 digits>`: its three numbers as text, else null (was /^3_(\d{1,10})_(\d{1,10})_(\d{1,20})$/). */
+function agnosticFields(token: string): string[] | null {
+  if (!token.startsWith('3_')) return null;
+  const f = token.split('_');
+  const ok = (x: string | undefined, max: number) => x !== undefined && x.length >= 1 && x.length <= max && allIn(x, DIGIT_INDEX);
+  return f.length === 4 && ok(f[1], 10) && ok(f[2], 10) && ok(f[3], 20) ? f.slice(1) : null;
+}
 
 function parseStep(token: string): Magento2Step {
-  const agnostic = AGNOSTIC.exec(token);
+  const agnostic = agnosticFields(token);
   if (agnostic) {
     const step = {
       kind: 'argon2id' as const,
-      outputBytes: Number(agnostic[1]),
-      opsLimit: Number(agnostic[2]),
-      memLimitBytes: Number(agnostic[3]),
+      outputBytes: Number(agnostic[0]),
+      opsLimit: Number(agnostic[1]),
+      memLimitBytes: Number(agnostic[2]),
     };
     if (step.outputBytes < SODIUM_BYTES_MIN || step.opsLimit < 1 || step.memLimitBytes < SODIUM_MEMLIMIT_MIN) {
       throw malformed('magento2', 'argon2 parameters below libsodium minimums');
@@ -155,7 +178,7 @@ export const magento2 = defineScheme<Magento2Parsed>({
   rank: 100,
   prefixes: HEX_FIRST_CHARS,
   shape: { length: { min: 4 }, contains: ':' },
-  recognize: (s) => M2_SHAPE.test(s),
+  recognize: isMagento2,
   parse(s) {
     const first = s.indexOf(':');
     const second = s.indexOf(':', first + 1);

@@ -8,7 +8,7 @@
 import { digest, type DigestName } from '../core/digest.js';
 import { md5Chain } from '../core/md5.js';
 import { sha512Chain } from '../core/sha512.js';
-import { CRYPT64_RE, crypt64Value, encodeCrypt64 } from '../core/encoding.js';
+import { allIn, alphabetBytes, CRYPT64_INDEX, crypt64Value, encodeCrypt64 } from '../core/encoding.js';
 import { defineScheme } from '../core/scheme.js';
 import { latin1 } from '../core/bytes.js';
 import { malformed } from '../errors.js';
@@ -47,11 +47,15 @@ export function parsePhpassSetting(scheme: string, setting: string): { countLog2
     throw malformed(scheme, 'iteration count character out of range');
   }
   const salt = setting.slice(4, 12);
-  if (salt.length !== 8 || !CRYPT64_RE.test(salt)) throw malformed(scheme, 'salt must be 8 crypt64 characters');
+  if (salt.length !== 8 || !allIn(salt, CRYPT64_INDEX)) throw malformed(scheme, 'salt must be 8 crypt64 characters');
   return { countLog2, salt };
 }
 
-const PHPASS_SHAPE = /^\$[PH]\$/;
+/** `$P$` or `$H$` at the start (was /^\$[PH]\$/). */
+function isPhpass(s: string): boolean {
+  const c = s.charCodeAt(1);
+  return s.charCodeAt(0) === 36 /* $ */ && (c === 80 || c === 72) /* P, H */ && s.charCodeAt(2) === 36;
+}
 
 export const phpass = defineScheme<PhpassParsed>({
   id: 'phpass',
@@ -73,13 +77,15 @@ export const phpass = defineScheme<PhpassParsed>({
   // the inline budget (src/engine.ts INLINE_BUDGET_US); $P$B (2^13) goes to the worker pool.
   inlineCost: { work: ['maxRounds'], usPerUnit: 0.08, baseUs: 5 },
   prefixes: ['$P$', '$H$'],
-  recognize: (s) => PHPASS_SHAPE.test(s),
+  recognize: isPhpass,
   parse(s) {
-    if (s.length !== 34 || !CRYPT64_RE.test(s.slice(3))) throw malformed('phpass', 'expected 34 characters of ./0-9A-Za-z');
+    // The 22 hash characters are checked while copied (alphabetBytes), the rest here.
+    const expected = s.length === 34 && allIn(s, CRYPT64_INDEX, 3, 12) ? alphabetBytes(s, CRYPT64_INDEX, 12, 34) : null;
+    if (expected === null) throw malformed('phpass', 'expected 34 characters of ./0-9A-Za-z');
     const setting = s.slice(0, 12);
     const { countLog2 } = parsePhpassSetting('phpass', setting);
     // Compare the encoded text, as phpass does: a non-canonical last character never verifies.
-    return { setting, countLog2, expected: latin1(s.slice(12)) };
+    return { setting, countLog2, expected };
   },
   cost: (p) => [{ limit: 'maxRounds', value: 2 ** p.countLog2, name: 'rounds' }],
   derive(pw, p) {

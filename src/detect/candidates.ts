@@ -33,12 +33,45 @@ export function detect(stored: string, inputs: SchemeInputs, platform?: string):
 }
 
 /** A fit as detect() returns it: a shared parse is copied, so no fit can change another's. */
-function toFit(scheme: Scheme, parsed: ParsedHash, shared: boolean, missing: InputName[], score: number): Fit {
-  return { scheme, parsed: shared ? { ...parsed } : parsed, missing, score };
+function toFit(member: Member, parsed: ParsedHash, shared: boolean, missing: InputName[], score: number): Fit {
+  return { scheme: member.scheme, parsed: shared ? { ...parsed } : parsed, missing, score };
 }
 
 /** What makes one output item of scan() (a Fit for detect, a Candidate for identify). */
-export type FitMaker<T> = (scheme: Scheme, parsed: ParsedHash, shared: boolean, missing: InputName[], score: number) => T;
+export type FitMaker<T> = (member: Member, parsed: ParsedHash, shared: boolean, missing: InputName[], score: number) => T;
+
+/**
+ * One candidate scheme of a dispatch entry, with what scan() reads about it in this entry and,
+ * once ranked, for one combination of inputs: one object per candidate in the hot loop (issue #8),
+ * not a scheme plus entries of parallel arrays. (The schemes themselves share one object layout,
+ * src/core/scheme.ts, so reading their methods stays monomorphic.)
+ */
+export class Member {
+  /** Score and missing inputs (rank.ts) in one ranking (Entry.rankings); 0 and none in Entry.members. */
+  score = 0;
+  missing: readonly InputName[] = [];
+
+  constructor(
+    readonly scheme: Scheme,
+    /** Position in the pool (ties and the first failure go by it). */
+    readonly at: number,
+    /** The shape is exact for this entry's key: recognize() would return true. */
+    readonly exact: boolean,
+    /** Layout group (an index into the per-call shared parses), or -1. */
+    readonly group: number,
+  ) {}
+
+  /**
+   * This member as ranked for one combination of inputs. Perf (issue #8): the scan loop then
+   * reads one object per candidate, not a member plus entries of parallel score/missing arrays.
+   */
+  ranked(score: number, missing: readonly InputName[]): Member {
+    const m = new Member(this.scheme, this.at, this.exact, this.group);
+    m.score = score;
+    m.missing = missing;
+    return m;
+  }
+}
 
 /** The first failure in pool order: a claiming scheme that declined its opt-in, or a parse that threw. */
 export interface ScanFailure {
@@ -68,20 +101,20 @@ export function scan<T>(stored: string, inputs: SchemeInputs, platform: string |
   // opt-in (Scheme.optIn: its parse would throw, and that error is built only if read), or a
   // parse that threw (converted by the caller, once).
   let failAt = Infinity;
-  let failed: Scheme | undefined;
+  let failed: Member | undefined;
   let declined = false;
   let failure: unknown;
   // Per layout group: the first member's parse (null: it threw, so every member's parse throws).
   const shared: (ParsedHash | null | undefined)[] | undefined = entry.groups > 0 ? new Array(entry.groups) : undefined;
-  const order = ranking.order;
-  for (let k = 0; k < order.length; k++) {
-    const i = order[k]!;
-    const scheme = entry.schemes[i]!;
-    const at = entry.at[i]!;
+  const members = ranking.members;
+  for (let k = 0; k < members.length; k++) {
+    const m = members[k]!;
+    const at = m.at;
+    const scheme = m.scheme;
     const optedIn = scheme.optIn === undefined || optsIn(scheme, inputs, stored);
     // A declined scheme cannot fit; it only matters as the first failure.
     if (!optedIn && at > failAt) continue;
-    if (!entry.exact[i]) {
+    if (!m.exact) {
       let claimed: boolean;
       try {
         claimed = scheme.recognize(stored) === true;
@@ -93,11 +126,11 @@ export function scan<T>(stored: string, inputs: SchemeInputs, platform: string |
     }
     if (!optedIn) {
       failAt = at;
-      failed = scheme;
+      failed = m;
       declined = true;
       continue;
     }
-    const g = entry.group[i]!;
+    const g = m.group;
     const prior = g >= 0 ? shared![g] : undefined;
     let parsed: ParsedHash;
     if (prior) {
@@ -110,7 +143,7 @@ export function scan<T>(stored: string, inputs: SchemeInputs, platform: string |
       } catch (e) {
         if (at < failAt) {
           failAt = at;
-          failed = scheme;
+          failed = m;
           declined = false;
           failure = e;
         }
@@ -119,11 +152,25 @@ export function scan<T>(stored: string, inputs: SchemeInputs, platform: string |
       }
       if (g >= 0 && prior === undefined) shared![g] = parsed;
     }
-    const missing = ranking.missing[k]!;
-    out.push(make(scheme, parsed, g >= 0, missing.length === 0 ? [] : missing.slice(), ranking.score[k]!));
+    out.push(make(m, parsed, g >= 0, copyOf(m.missing), m.score));
   }
   if (failed === undefined) return undefined;
-  return declined ? { scheme: failed, declined } : { scheme: failed, declined, error: failure };
+  return declined ? { scheme: failed.scheme, declined } : { scheme: failed.scheme, declined, error: failure };
+}
+
+/**
+ * A fresh copy of a missing-inputs list (every fit gets its own). Perf (issue #8): nearly all
+ * are empty or name one input, and an array literal costs less than a slice() call.
+ */
+function copyOf(list: readonly InputName[]): InputName[] {
+  switch (list.length) {
+    case 0:
+      return [];
+    case 1:
+      return [list[0]!];
+    default:
+      return list.slice();
+  }
 }
 
 /** optIn() that throws counts as opted in: the parse then runs (and fails) as it always did. */
@@ -190,12 +237,9 @@ export function candidatesFor(pool: readonly Scheme[], stored: string): readonly
 interface Entry {
   /** Candidate schemes, in pool order. */
   schemes: Scheme[];
-  /** Each candidate's position in the pool (ties and the first failure go by it). */
-  at: number[];
-  /** Each candidate's shape is exact for this key: recognize() would return true. */
-  exact: boolean[];
-  /** Each candidate's layout group (an index into the per-call shared parses), or -1. */
-  group: number[];
+  /** The same candidates as scan() reads them. */
+  members: Member[];
+  /** Number of layout groups (Member.group) in this entry. */
   groups: number;
   /** Ranked order, scores and missing inputs per combination of supplied inputs (rankingOf). */
   rankings: (Ranking | undefined)[];
@@ -203,11 +247,8 @@ interface Entry {
 
 interface Ranking {
   platform: string | undefined;
-  /** Candidate indexes, best first (stable: ties keep pool order). */
-  order: number[];
-  /** score and missing inputs of order[k] (rank.ts), fixed by which inputs are supplied. */
-  score: number[];
-  missing: InputName[][];
+  /** The entry's members with their score and missing inputs, best first (stable: ties keep pool order). */
+  members: Member[];
 }
 
 interface TrieNode {
@@ -348,16 +389,16 @@ function buildIndex(pool: readonly Scheme[]): DispatchIndex {
 }
 
 function buildEntry(index: DispatchIndex, pool: readonly Scheme[], matched: TrieNode, mask: number, length: number): Entry {
-  const entry: Entry = { schemes: [], at: [], exact: [], group: [], groups: 0, rankings: [] };
+  const entry: Entry = { schemes: [], members: [], groups: 0, rankings: [] };
+  const at: number[] = [];
   const layouts: (string | undefined)[] = [];
-  for (let at = 0; at < pool.length; at++) {
-    const scheme = pool[at]!;
+  for (let i = 0; i < pool.length; i++) {
+    const scheme = pool[i]!;
     if (!prefixAdmits(scheme, matched)) continue;
-    const shape = index.shapes[at];
+    const shape = index.shapes[i];
     if (shape && (!shape.length(length) || (mask & ~shape.allowed) !== 0 || (shape.required !== 0 && (mask & shape.required) === 0))) continue;
     entry.schemes.push(scheme);
-    entry.at.push(at);
-    entry.exact.push(shape?.exact === true);
+    at.push(i);
     layouts.push(shape?.layout);
   }
   // Layout groups: only keys that at least two candidates share.
@@ -366,7 +407,11 @@ function buildEntry(index: DispatchIndex, pool: readonly Scheme[], matched: Trie
     if (key === undefined || groupOf.has(key) || layouts.indexOf(key) === layouts.lastIndexOf(key)) continue;
     groupOf.set(key, entry.groups++);
   }
-  entry.group = layouts.map((key) => (key === undefined ? -1 : (groupOf.get(key) ?? -1)));
+  entry.members = entry.schemes.map((scheme, k) => {
+    const key = layouts[k];
+    const exact = index.shapes[at[k]!]?.exact === true;
+    return new Member(scheme, at[k]!, exact, key === undefined ? -1 : (groupOf.get(key) ?? -1));
+  });
   return entry;
 }
 
@@ -383,9 +428,7 @@ function rankingOf(entry: Entry, inputs: SchemeInputs, platform: string | undefi
     const order = scores.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
     ranking = {
       platform,
-      order,
-      score: order.map((i) => scores[i]!),
-      missing: order.map((i) => missingInputs(entry.schemes[i]!, inputs)),
+      members: order.map((i) => entry.members[i]!.ranked(scores[i]!, missingInputs(entry.schemes[i]!, inputs))),
     };
     entry.rankings[bits] = ranking;
   }
