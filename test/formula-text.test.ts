@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ipbLegacyEscape, phpTrim } from '../src/formula/text.js';
+import { asciiLower, asciiUpper, htmlEscapeCompat, ipbLegacyEscape, phpTrim } from '../src/formula/text.js';
 
 /** IPS legacyEscape as written in Request.php: str_replace calls in order (str_ireplace for <script). */
 function legacyEscapeReference(b: Uint8Array): Uint8Array {
@@ -36,13 +36,53 @@ function trimReference(b: Uint8Array): Uint8Array {
 const interesting = fc.constantFrom(...[..."&<>\"\n$!'\\- \t\r\0\x0Bscript<!---->SCRIPT"].map((c) => c.charCodeAt(0)));
 const bytes = fc.array(fc.oneof(interesting, fc.integer({ min: 0, max: 255 })), { maxLength: 40 }).map((a) => new Uint8Array(a));
 
+/** Text built from the fragments legacyEscape's multi-byte steps look for, in any case mix, plus single bytes. */
+const fragment = fc.oneof(
+  fc.constantFrom('<!--', '-->', '<!-->', '<script', '<SCRIPT', '<ScRiPt', '<scrip', '--', '->', '<!-', 'script>', '&', '<', '>'),
+  interesting.map((c) => String.fromCharCode(c)),
+  fc.integer({ min: 0, max: 255 }).map((c) => String.fromCharCode(c)),
+);
+const fragments = fc.array(fragment, { maxLength: 16 }).map((a) => new Uint8Array(Buffer.from(a.join(''), 'latin1')));
+
+/** PHP htmlspecialchars($s, ENT_COMPAT) byte-wise: & first, then " < >. */
+function htmlEscapeReference(b: Uint8Array): Uint8Array {
+  const s = Buffer.from(b).toString('latin1').split('&').join('&amp;').split('"').join('&quot;').split('<').join('&lt;').split('>').join('&gt;');
+  return new Uint8Array(Buffer.from(s, 'latin1'));
+}
+
 describe('formula text transforms', () => {
   it('ipbLegacyEscape equals the str_replace chain', () => {
     fc.assert(fc.property(bytes, (b) => {
         expect([...ipbLegacyEscape(b)]).toEqual([...legacyEscapeReference(b)]);
       }), { numRuns: 2000 });
+    fc.assert(fc.property(fragments, (b) => {
+        expect([...ipbLegacyEscape(b)]).toEqual([...legacyEscapeReference(b)]);
+      }), { numRuns: 3000 });
     const plain = new TextEncoder().encode('correct horse battery staple');
     expect(ipbLegacyEscape(plain)).toBe(plain); // nothing to escape: the same bytes, no copy
+  });
+  it('ipbLegacyEscape runs the steps in order (known cases)', () => {
+    const esc = (s: string) => Buffer.from(ipbLegacyEscape(new Uint8Array(Buffer.from(s, 'latin1')))).toString('latin1');
+    expect(esc('<!-->')).toBe('&#60;&#33;--&#62;');
+    expect(esc('<!--->')).toBe('&#60;&#33;---&#62;');
+    expect(esc('<SCRIPT>')).toBe('&#60;script&gt;');
+    expect(esc('a&<b>"\\n')).toBe('a&amp;&lt;b&gt;&quot;&#092;n');
+    expect(esc('\n')).toBe('<br />');
+    expect(esc("p@$$w0rd!<\"'&\\")).toBe('p@&#036;&#036;w0rd&#33;&lt;&quot;&#39;&amp;&#092;');
+  });
+  it('htmlEscapeCompat equals htmlspecialchars ENT_COMPAT', () => {
+    fc.assert(fc.property(fc.oneof(bytes, fragments), (b) => {
+        expect([...htmlEscapeCompat(b)]).toEqual([...htmlEscapeReference(b)]);
+      }), { numRuns: 2000 });
+    const plain = new TextEncoder().encode('hashcat');
+    expect(htmlEscapeCompat(plain)).toBe(plain);
+  });
+  it('asciiLower / asciiUpper change ASCII letters only', () => {
+    fc.assert(fc.property(bytes, (b) => {
+        const s = Buffer.from(b).toString('latin1');
+        expect(Buffer.from(asciiLower(b)).toString('latin1')).toBe(s.replace(/[A-Z]/g, (c) => c.toLowerCase()));
+        expect(Buffer.from(asciiUpper(b)).toString('latin1')).toBe(s.replace(/[a-z]/g, (c) => c.toUpperCase()));
+      }), { numRuns: 1000 });
   });
   it('phpTrim equals PHP trim()', () => {
     fc.assert(fc.property(bytes, (b) => {

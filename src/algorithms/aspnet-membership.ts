@@ -57,27 +57,78 @@ const NAMED: Readonly<Record<string, Reading>> = {
 export function membershipHmacKey(salt: Uint8Array, keyBytes: number): Uint8Array {
   if (salt.length >= keyBytes) return salt.slice(0, keyBytes);
   const key = new Uint8Array(keyBytes);
-  for (let i = 0; i < keyBytes; i += salt.length) key.set(salt.subarray(0, Math.min(salt.length, keyBytes - i)), i);
+  for (let i = 0; i < keyBytes; i++) key[i] = salt[i % salt.length]!;
   return key;
 }
 
-/** Strict UTF-8 decoding (throws on invalid bytes); stateless between decode() calls, so shared. */
-const STRICT_UTF8 = new TextDecoder('utf-8', { fatal: true });
-
-function utf16le(pw: Uint8Array): Uint8Array | null {
-  let s: string;
-  try {
-    s = STRICT_UTF8.decode(pw);
-  } catch {
-    return null; // .NET strings hold text: bytes that are not UTF-8 cannot be the password typed
-  }
-  const out = new Uint8Array(s.length * 2);
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    out[2 * i] = c & 0xff;
-    out[2 * i + 1] = c >> 8;
+/**
+ * UTF-16LE of the text whose UTF-8 bytes are `pw` (what EncodePassword hashes:
+ * Encoding.Unicode.GetBytes of the typed string), or null when `pw` is not valid UTF-8 (.NET
+ * strings hold text: such bytes cannot be the password typed). Same rules as
+ * TextDecoder('utf-8', { fatal: true }) (test/perf-chains-aspnet.test.ts compares them): shortest
+ * forms only, no surrogate code points, nothing above U+10FFFF, a leading BOM dropped. Decoded
+ * here because TextDecoder's native call cost more than the digest (perf, issue #8).
+ */
+export function utf16leOfUtf8(pw: Uint8Array): Uint8Array | null {
+  let i = pw.length >= 3 && pw[0] === 0xef && pw[1] === 0xbb && pw[2] === 0xbf ? 3 : 0;
+  // Sized exactly up front (a subarray of a larger buffer costs more than this count).
+  const out = new Uint8Array(2 * utf16Units(pw, i));
+  let o = 0;
+  while (i < pw.length) {
+    const lead = pw[i]!;
+    if (lead < 0x80) {
+      out[o] = lead; // ASCII: one unit, high byte 0
+      o += 2;
+      i++;
+      continue;
+    }
+    const n = sequenceLength(lead);
+    if (n === 0 || i + n > pw.length) return null;
+    // The first continuation byte's range rules out overlong forms, surrogates and > U+10FFFF.
+    let lo = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
+    let hi = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
+    let cp = lead & (0xff >> (n + 1));
+    for (let k = 1; k < n; k++) {
+      const c = pw[i + k]!;
+      if (c < lo || c > hi) return null;
+      cp = (cp << 6) | (c & 0x3f);
+      lo = 0x80;
+      hi = 0xbf;
+    }
+    i += n;
+    if (cp >= 0x10000) {
+      o = putUnit(out, o, 0xd800 | ((cp - 0x10000) >> 10));
+      o = putUnit(out, o, 0xdc00 | ((cp - 0x10000) & 0x3ff));
+    } else o = putUnit(out, o, cp);
   }
   return out;
+}
+
+/** Length of the UTF-8 sequence a lead byte starts (2-4), 0 when it cannot start one. */
+function sequenceLength(lead: number): number {
+  if (lead >= 0xc2 && lead <= 0xdf) return 2;
+  if (lead >= 0xe0 && lead <= 0xef) return 3;
+  if (lead >= 0xf0 && lead <= 0xf4) return 4;
+  return 0;
+}
+
+/**
+ * UTF-16 units of valid UTF-8 from `b[from]`: one per byte that is not a continuation byte, two
+ * for a 4-byte sequence. (For invalid input it bounds the units written before the error.)
+ */
+function utf16Units(b: Uint8Array, from: number): number {
+  let n = 0;
+  for (let i = from; i < b.length; i++) {
+    const c = b[i]!;
+    if ((c & 0xc0) !== 0x80) n += c >= 0xf0 ? 2 : 1;
+  }
+  return n;
+}
+
+function putUnit(out: Uint8Array, o: number, unit: number): number {
+  out[o] = unit & 0xff;
+  out[o + 1] = unit >> 8;
+  return o + 2;
 }
 
 /** Base64 of a 16, 20, 32, 48 or 64-byte digest, by string length (one regex per length, not one alternation tried branch by branch). */
@@ -136,11 +187,15 @@ export const aspnetMembership = defineScheme<MembershipParsed>({
     return { salt, readings, expected };
   },
   derive(pw, p) {
-    const text = utf16le(pw);
+    const text = utf16leOfUtf8(pw);
     if (!text) return [];
-    return p.readings.map((r) =>
-      r.keyed ? hmac(r.alg as DigestName, membershipHmacKey(p.salt, HMAC_KEY_BYTES[r.alg]), text) : digest(r.alg, p.salt, text),
-    );
+    try {
+      return p.readings.map((r) =>
+        r.keyed ? hmac(r.alg as DigestName, membershipHmacKey(p.salt, HMAC_KEY_BYTES[r.alg]), text) : digest(r.alg, p.salt, text),
+      );
+    } finally {
+      text.fill(0); // the password, re-encoded
+    }
   },
   describe: (p) => ({ algorithm: p.readings.map((r) => (r.keyed ? 'HMAC' : '') + r.alg.toUpperCase()).join('|'), digestBytes: DIGEST_BYTES[p.readings[0]!.alg] }),
 });

@@ -46,73 +46,69 @@ const MAX_ENTRIES = 8;
  * Returns null on anything else (other types, nested arrays, wrong lengths, trailing bytes).
  */
 export function parsePhpStringArray(text: string): Map<string, Uint8Array> | null {
+  const m = readPhpStrings(text);
+  return m && new Map([...m].map(([k, v]) => [k, latin1(v)]));
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * parsePhpStringArray with keys and values as byte strings (one char per byte, 0-255): what the
+ * schemes read, without turning text into bytes and back.
+ */
+function readPhpStrings(text: string): Map<string, string> | null {
   if (text.length > MAX_BLOB) return null;
-  const r = new BlobReader(asciiBytes(text) ?? utf8(text));
+  // PHP's lengths count bytes. Blobs are ASCII in practice, where chars are bytes: read the text
+  // in place (perf, issue #8: copying a blob of more than 64 bytes into a Uint8Array first was a
+  // slow allocation, and values are slices of it); other text is read as its UTF-8 bytes.
+  const r = new BlobReader(NON_ASCII.test(text) ? ascii(utf8(text)) : text);
   if (!r.expect('a:')) return null;
   const count = r.int();
   if (count === null || count < 1 || count > MAX_ENTRIES || !r.expect(':{')) return null;
-  const out = new Map<string, Uint8Array>();
+  const out = new Map<string, string>();
   for (let e = 0; e < count; e++) {
-    const k = r.str();
-    if (!k) return null;
+    const key = r.str();
+    if (key === null) return null;
     const v = r.str();
-    if (!v) return null;
-    const key = ascii(k);
-    if (out.has(key)) return null;
+    if (v === null || out.has(key)) return null;
     out.set(key, v);
   }
-  return r.expect('}') && r.i === r.b.length ? out : null;
+  return r.expect('}') && r.i === r.t.length ? out : null;
 }
 
-/**
- * The UTF-8 bytes of an all-ASCII string (its char codes), or null when it has other characters.
- * Perf (issue #8): blobs are longer than utf8()'s JavaScript fast path, and TextEncoder's native
- * call was a third of identify() on a XenForo blob.
- */
-function asciiBytes(s: string): Uint8Array | null {
-  const out = new Uint8Array(s.length);
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x80) return null;
-    out[i] = c;
-  }
-  return out;
-}
-
-/** A cursor over serialized bytes (one object per parse rather than three closures). */
+/** A cursor over serialized bytes held as a string, one char per byte. */
 class BlobReader {
   i = 0;
-  constructor(readonly b: Uint8Array) {}
+  constructor(readonly t: string) {}
 
   expect(lit: string): boolean {
-    const b = this.b;
-    for (let k = 0; k < lit.length; k++) if (b[this.i + k] !== lit.charCodeAt(k)) return false;
+    if (!this.t.startsWith(lit, this.i)) return false;
     this.i += lit.length;
     return true;
   }
 
   int(): number | null {
-    const b = this.b;
+    const t = this.t;
     const start = this.i;
     let i = start;
     let n = 0;
     // At most 5 digits: the value is read exactly by n * 10 + digit.
-    while (i < b.length && b[i]! >= 0x30 && b[i]! <= 0x39 && i - start < 5) n = n * 10 + (b[i++]! - 0x30);
+    for (let c = t.charCodeAt(i); c >= 0x30 && c <= 0x39 && i - start < 5; c = t.charCodeAt(++i)) n = n * 10 + (c - 0x30);
     this.i = i;
-    if (i === start || (b[start] === 0x30 && i - start > 1)) return null;
+    if (i === start || (t.charCodeAt(start) === 0x30 && i - start > 1)) return null;
     return n;
   }
 
-  str(): Uint8Array | null {
+  /** `s:LEN:"…";`: the LEN bytes between the quotes. */
+  str(): string | null {
     if (!this.expect('s:')) return null;
     const n = this.int();
-    if (n === null || !this.expect(':"') || this.i + n > this.b.length) return null;
-    const v = this.b.slice(this.i, this.i + n);
+    if (n === null || !this.expect(':"') || this.i + n > this.t.length) return null;
+    const v = this.t.slice(this.i, this.i + n);
     this.i += n;
     return this.expect('";') ? v : null;
   }
 }
-
 
 const BLOB_PREFIX = 'a:';
 const looksLikeBlob = (s: string): boolean => /^a:[1-8]:\{s:/.test(s);
@@ -124,14 +120,7 @@ export interface Xf1Parsed extends ParsedHash {
   salt: Uint8Array;
 }
 
-/** Non-empty lower-case hex, read on the bytes (no string built from them first). */
-function isLowerHex(b: Uint8Array): boolean {
-  for (let i = 0; i < b.length; i++) {
-    const c = b[i]!;
-    if (!((c >= 0x30 && c <= 0x39) || (c >= 0x61 && c <= 0x66))) return false;
-  }
-  return b.length > 0;
-}
+const LOWER_HEX = /^[0-9a-f]+$/;
 
 export const xenforo1 = defineScheme<Xf1Parsed>({
   id: 'xenforo1',
@@ -148,18 +137,19 @@ export const xenforo1 = defineScheme<Xf1Parsed>({
   prefixes: [BLOB_PREFIX],
   recognize: (s) => looksLikeBlob(s) && s.includes('s:4:"salt";'),
   parse(s) {
-    const m = parsePhpStringArray(s);
+    const m = readPhpStrings(s);
     if (!m) throw malformed('xenforo1', 'not a serialized PHP array of strings');
     const hash = m.get('hash');
     const salt = m.get('salt');
-    if (!hash || !salt) throw malformed('xenforo1', 'needs "hash" and "salt" entries');
-    for (const k of m.keys()) if (k !== 'hash' && k !== 'salt' && k !== 'hashFunc') throw malformed('xenforo1', 'unexpected entry');
+    if (hash === undefined || salt === undefined) throw malformed('xenforo1', 'needs "hash" and "salt" entries');
     const func = m.get('hashFunc');
-    const f = func ? ascii(func) : hash.length === 40 ? 'sha1' : 'sha256';
+    // Nothing but hash, salt and hashFunc (counted: no iterator over the entries).
+    if (m.size !== (func === undefined ? 2 : 3)) throw malformed('xenforo1', 'unexpected entry');
+    const f = func ?? (hash.length === 40 ? 'sha1' : 'sha256');
     if (f !== 'sha1' && f !== 'sha256') throw malformed('xenforo1', 'hashFunc must be sha256 or sha1');
     // The platform compares hex text with ===: only lower-case hex of the right length can match.
-    if (hash.length !== (f === 'sha1' ? 40 : 64) || !isLowerHex(hash)) throw malformed('xenforo1', `hash must be lower-case ${f} hex`);
-    return { alg: f, salt, expected: hash };
+    if (hash.length !== (f === 'sha1' ? 40 : 64) || !LOWER_HEX.test(hash)) throw malformed('xenforo1', `hash must be lower-case ${f} hex`);
+    return { alg: f, salt: latin1(salt), expected: latin1(hash) };
   },
   derive(pw, p) {
     if (pw.length === 0) return []; // authenticate(): $password === '' -> false
@@ -209,11 +199,11 @@ export const xenforoCore12 = defineScheme<Core12Parsed>({
   prefixes: [BLOB_PREFIX],
   recognize: (s) => looksLikeBlob(s) && !s.includes('s:4:"salt";'),
   parse(s) {
-    const m = parsePhpStringArray(s);
+    const m = readPhpStrings(s);
     if (!m) throw malformed('xenforo-core12', 'not a serialized PHP array of strings');
     const hash = m.get('hash');
-    if (!hash || m.size !== 1) throw malformed('xenforo-core12', 'expected exactly one "hash" entry');
-    return parseCore12Hash(ascii(hash));
+    if (hash === undefined || m.size !== 1) throw malformed('xenforo-core12', 'expected exactly one "hash" entry');
+    return parseCore12Hash(hash);
   },
   cost(p): CostCheck[] {
     if (p.kind === 'bcrypt') return [{ limit: 'maxBcryptCost', value: p.cost, name: 'cost' }];

@@ -7,7 +7,7 @@ import { digestParts, DIGEST_BYTES, hmac, type DigestName } from '../core/digest
 import { fromBase64, fromHex, toBase64, toHexBytes } from '../core/encoding.js';
 import { LegacyHashError } from '../errors.js';
 import type { InputName } from '../types.js';
-import { formulaError, parseFormula, type Count, type Node } from './parse.js';
+import { formulaError, parseFormula, type Count, type InputRef, type Node } from './parse.js';
 import { asciiLower, asciiUpper, htmlEscapeCompat, ipbLegacyEscape, phpTrim } from './text.js';
 
 /** What a formula reads when it runs. Absent optional inputs are empty byte strings. */
@@ -28,53 +28,97 @@ export interface FormulaEnv {
  */
 const MEMO_ENTRIES = 16;
 
+interface MemoEntry {
+  alg: DigestName;
+  raw: boolean;
+  /** The input's parts as hashed (the formula's own values) and their total length. */
+  parts: readonly Uint8Array[];
+  length: number;
+  value: Uint8Array;
+}
+
 /**
  * The digests computed while several formulas of one scheme run over the same env, by input
  * bytes. Perf (issue #8): a scheme's formulas are usually readings of the same chain over
- * differently cleaned passwords (OpenCart: html_escape(pw), html_escape(trim(pw)), trim(pw)),
- * and for nearly every password the cleanings change nothing: each chain then repeats the
- * first one's digests, which this returns instead of recomputing (OpenCart: 3 SHA-1 instead of 9).
- * Digest values are never modified in place by the formula's operations, so they can be shared.
+ * differently cleaned passwords (OpenCart: html_escape(pw), html_escape(trim(pw)), trim(pw)).
+ * Readings whose cleaned passwords agree are not evaluated again at all (readings.ts); this
+ * shares what is left: digests of the same bytes in formulas that are not one chain, or in a
+ * chain over different cleaned passwords (`md5(salt)` beside `md5(password)`).
+ * It keeps the input parts themselves, not copies: values are never modified in place by the
+ * formula's operations (so they can be shared), and no extra copy of password bytes is made.
  */
 export class DigestMemo {
-  private readonly entries: { alg: DigestName; raw: boolean; input: Uint8Array; value: Uint8Array }[] = [];
+  private readonly entries: MemoEntry[] = [];
 
   /** The digest of the concatenation of `parts` as computed before, if it was. */
   get(alg: DigestName, raw: boolean, parts: readonly Uint8Array[]): Uint8Array | undefined {
-    let n = 0;
-    for (let i = 0; i < parts.length; i++) n += parts[i]!.length;
+    const n = totalLength(parts);
     for (const e of this.entries) {
-      if (e.alg === alg && e.raw === raw && e.input.length === n && equalsParts(e.input, parts)) return e.value;
+      if (e.alg === alg && e.raw === raw && e.length === n && sameBytes(e.parts, parts)) return e.value;
     }
     return undefined;
   }
 
   /** Remembers `value` as the digest of `parts` (while there is room) and returns it. */
   put(alg: DigestName, raw: boolean, parts: readonly Uint8Array[], value: Uint8Array): Uint8Array {
-    if (this.entries.length < MEMO_ENTRIES) {
-      let n = 0;
-      for (const p of parts) n += p.length;
-      const input = new Uint8Array(n);
-      for (let i = 0, o = 0; i < parts.length; o += parts[i]!.length, i++) input.set(parts[i]!, o);
-      this.entries.push({ alg, raw, input, value });
-    }
+    if (this.entries.length < MEMO_ENTRIES) this.entries.push({ alg, raw, parts, length: totalLength(parts), value });
     return value;
   }
 
-  /** Zeroes the remembered inputs (they hold password bytes); the digests are the caller's results. */
+  /** Forgets every remembered input (they reference password bytes); the digests are the caller's results. */
   wipe(): void {
-    for (const e of this.entries) e.input.fill(0);
     this.entries.length = 0;
   }
 }
 
-/** Are the bytes of `flat` those of the concatenation of `parts` (same total length)? */
-function equalsParts(flat: Uint8Array, parts: readonly Uint8Array[]): boolean {
-  let o = 0;
-  for (const p of parts) {
-    for (let j = 0; j < p.length; j++) if (flat[o++] !== p[j]) return false;
-  }
+function totalLength(parts: readonly Uint8Array[]): number {
+  let n = 0;
+  for (let i = 0; i < parts.length; i++) n += parts[i]!.length;
+  return n;
+}
+
+/** Do two lists of parts of the same total length concatenate to the same bytes? */
+function sameBytes(a: readonly Uint8Array[], b: readonly Uint8Array[]): boolean {
+  if (!sameSplit(a, b)) return equalsAcross(a, b);
+  // Usual case: the same values (often the very same arrays), split the same way.
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !equalBytes(a[i]!, b[i]!)) return false;
   return true;
+}
+
+function sameSplit(a: readonly Uint8Array[], b: readonly Uint8Array[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i]!.length !== b[i]!.length) return false;
+  return true;
+}
+
+/** Equal bytes, `x` and `y` of the same length. */
+function equalBytes(x: Uint8Array, y: Uint8Array): boolean {
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
+
+/** Byte-by-byte comparison of two concatenations of the same total length, split anywhere. */
+function equalsAcross(a: readonly Uint8Array[], b: readonly Uint8Array[]): boolean {
+  const x = new PartsCursor(a);
+  const y = new PartsCursor(b);
+  for (let n = totalLength(a); n > 0; n--) if (x.next() !== y.next()) return false;
+  return true;
+}
+
+/** Reads the bytes of a list of parts in sequence. */
+class PartsCursor {
+  private part = 0;
+  private at = 0;
+  constructor(private readonly parts: readonly Uint8Array[]) {}
+
+  /** The next byte (the caller never reads past the total length). */
+  next(): number {
+    while (this.at === this.parts[this.part]!.length) {
+      this.part++;
+      this.at = 0;
+    }
+    return this.parts[this.part]![this.at++]!;
+  }
 }
 
 /** How the formula's final text is compared with the stored hash. */
@@ -131,12 +175,21 @@ function countOf(c: Count, rounds: number): number {
   return c.rounds ? Math.max(0, rounds + c.add) : c.add;
 }
 
+/**
+ * One reader per input: a fixed property access each (`env[name]` from one shared closure
+ * would be a keyed load that sees every input name).
+ */
+const READ_INPUT: Readonly<Record<InputRef, Ev>> = {
+  password: (env) => env.password,
+  salt: (env) => env.salt,
+  pepper: (env) => env.pepper,
+  username: (env) => env.username,
+};
+
 function build(n: Node): Ev {
   switch (n.k) {
-    case 'input': {
-      const name = n.name;
-      return (env) => env[name];
-    }
+    case 'input':
+      return READ_INPUT[n.name];
     case 'lit': {
       const bytes = n.bytes;
       return () => bytes;
@@ -277,7 +330,11 @@ function hasRepeat(n: Node): boolean {
  * upper()/lower()) -> 'hex'; base64(...) -> 'base64'; anything else -> 'text' (exact bytes).
  */
 export function compileFormula(source: string, encoding?: FormulaEncoding): CompiledFormula {
-  const root = parseFormula(source);
+  return compileTree(parseFormula(source), encoding);
+}
+
+/** compileFormula of a parsed formula. */
+export function compileTree(root: Node, encoding?: FormulaEncoding): CompiledFormula {
   const evaluate = build(root);
   const inputs = new Set<InputName>();
   collectInputs(root, inputs);

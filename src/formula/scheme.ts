@@ -15,7 +15,9 @@ import { fromBase64, fromHex } from '../core/encoding.js';
 import { defineScheme } from '../core/scheme.js';
 import { LegacyHashError, malformed } from '../errors.js';
 import type { IdentifyOptions, InputName, ParsedHash, Scheme, SchemeInputs, SchemeShape } from '../types.js';
-import { compileFormula, DigestMemo, type CompiledFormula, type FormulaEncoding, type FormulaEnv } from './compile.js';
+import { compileTree, DigestMemo, type CompiledFormula, type FormulaEncoding, type FormulaEnv } from './compile.js';
+import { parseFormula } from './parse.js';
+import { compareReadings, memoHelps, readingsOf } from './readings.js';
 
 export interface FormulaSchemeDefinition {
   /** Stable id, kebab-case (`[a-z0-9-]`, up to 64 chars). */
@@ -71,6 +73,8 @@ interface Layout {
   length?: number;
   /** The literal text of the template (Scheme.shape `contains`). */
   literals: string;
+  /** The literal text the template starts with ('' when it starts with a placeholder). */
+  lead: string;
   /** Shortest and longest matching string (Scheme.shape; max Infinity when a field is open). */
   minLength: number;
   maxLength: number;
@@ -183,6 +187,7 @@ function compileLayout(template: string, hash: string, hashLen: { min: number; m
   const layout: Layout = {
     re: new RegExp(`${src}$`),
     literals,
+    lead: pieces[0]!,
     minLength: literals.length + hashLen.min + (names.includes('rounds') ? 1 : 0),
     maxLength: names.includes('salt') ? Infinity : literals.length + hashLen.max + (names.includes('rounds') ? 10 : 0),
     salt: names.includes('salt'),
@@ -230,12 +235,16 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
   }
   const sources = typeof def.formula === 'string' ? [def.formula] : [...(def.formula ?? [])];
   if (sources.length === 0 || sources.length > 8) throw definitionError('formula: 1 to 8 formulas');
-  const formulas = sources.map((src) => compileFormula(src, def.encoding));
+  const trees = sources.map((src) => parseFormula(src));
+  const formulas = trees.map((t) => compileTree(t, def.encoding));
   const first = formulas[0]!;
   if (formulas.some((f) => f.encoding !== first.encoding || f.bytes !== first.bytes)) {
     throw definitionError('all formulas of a scheme must produce the same encoding and length');
   }
 
+  // Several formulas: chains over cleaned passwords evaluate once per distinct cleaned password.
+  const readings = formulas.length > 1 ? readingsOf(trees, first.encoding) : [];
+  const useMemo = formulas.length > 1 && memoHelps(trees, readings);
   const templates = def.layout === undefined ? ['{hash}'] : typeof def.layout === 'string' ? [def.layout] : [...def.layout];
   if (templates.length === 0 || templates.length > 8) throw definitionError('layout: 1 to 8 templates');
   const layouts = templates.map((t) => compileLayout(t, hashPattern(first, def.hexCase ?? 'any'), hashLength(first), def.saltPattern));
@@ -261,6 +270,7 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
   const prefixes = layoutPrefixes(templates, first, def.hexCase ?? 'any');
   const id = def.id;
   const encoding = first.encoding;
+  const anyHexCase = (def.hexCase ?? 'any') === 'any';
   const shape = layoutShape(layouts, first, def.hexCase ?? 'any', usesRounds ? [def.rounds ?? 0, def.roundsParam ?? null] : null);
 
   function roundsFor(stored: string | undefined, inputs: SchemeInputs): number {
@@ -286,8 +296,8 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
       pepper: inputs.pepper ?? EMPTY,
       username: inputs.username === undefined ? EMPTY : utf8(inputs.username),
       rounds: p.rounds,
-      // Several formulas are readings that share most of their digests (see DigestMemo).
-      memo: formulas.length > 1 ? new DigestMemo() : undefined,
+      // Several formulas may compute the same digests (see DigestMemo).
+      memo: useMemo ? new DigestMemo() : undefined,
     };
   }
 
@@ -307,20 +317,25 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
     ...(prefixes ? { prefixes: Object.freeze(prefixes) } : {}),
     shape,
     offload: def.offload === true,
-    recognize: (s) => layouts.some((l) => (l.length === undefined || l.length === s.length) && l.re.test(s)),
+    recognize: (s) => layouts.some((l) => (l.length === undefined || l.length === s.length) && s.startsWith(l.lead) && l.re.test(s)),
     parse(s, inputs) {
-      // One regex run per layout (not a test() then an exec()).
+      // One regex run per layout (not a test() then an exec()), and none where the literal start differs.
       let layout = -1;
       let text: string | undefined;
+      let expected: Uint8Array | null = null;
       let salt: string | undefined;
       let rounds: string | undefined;
       for (let i = 0; i < layouts.length && text === undefined; i++) {
         const l = layouts[i]!;
         if (l.length !== undefined) {
-          // A bare fixed-size `{hash}` (the only layouts with a length) is the whole string:
-          // test() it, no match object to build.
-          if (l.length === s.length && l.re.test(s)) text = s;
-        } else {
+          // A bare fixed-size hex `{hash}` (the only layouts with a length) is the whole string.
+          // fromHex checks its digits as the regex would (null: not this layout); the regex only
+          // runs for a platform's fixed hex case (forced verify() already ran it in recognize).
+          if (l.length === s.length && (anyHexCase || l.re.test(s))) {
+            expected = fromHex(s);
+            if (expected) text = s;
+          }
+        } else if (s.startsWith(l.lead)) {
           const m = l.re.exec(s);
           if (m) {
             text = m[l.hashAt]!;
@@ -331,7 +346,7 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
         if (text !== undefined) layout = i;
       }
       if (text === undefined) throw malformed(id, 'string does not match the layout');
-      const expected = encoding === 'hex' ? fromHex(text) : encoding === 'base64' ? fromBase64(text) : utf8(text);
+      expected ??= encoding === 'hex' ? fromHex(text) : encoding === 'base64' ? fromBase64(text) : utf8(text);
       if (!expected || expected.length === 0) throw malformed(id, `invalid ${encoding} digest`);
       const parsed: FormulaParsed = { layout, expected, rounds: usesRounds ? roundsFor(rounds, inputs) : 0 };
       if (salt !== undefined) parsed.salt = salt;
@@ -347,7 +362,7 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
       const env = envOf(password, p, inputs);
       if (formulas.length === 1) return first.compared(env);
       try {
-        return formulas.map((f) => f.compared(env));
+        return compareReadings(formulas, readings, env);
       } finally {
         env.memo?.wipe();
       }
