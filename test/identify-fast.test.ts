@@ -13,6 +13,7 @@ import { LegacyHashError, toLegacyHashError } from '../src/errors.js';
 import { allSchemes, platformIds, schemesForPlatform } from '../src/registry.js';
 import type { ParsedHash, Scheme, SchemeInputs } from '../src/types.js';
 import { loadVectorFiles } from './helpers/vectors.js';
+import { mutate, MUTATIONS } from './helpers/mutate.js';
 
 const recognizes = (s: Scheme, text: string): boolean => {
   try {
@@ -207,27 +208,11 @@ const RANK_INPUTS: SchemeInputs[] = [
   { params: { stretches: 2, bcryptDouble: 'wcf2' } },
 ];
 
-/** A corpus string, mutated: a character replaced, inserted or deleted, cut, case-flipped, doubled. */
+/** A corpus string, mutated once (test/helpers/mutate.ts). */
 const mutated = (strings: readonly string[]) =>
   fc
-    .tuple(fc.constantFrom(...strings), fc.nat(), fc.constantFrom('0', 'f', 'F', 'z', 'Z', '$', ':', '=', '.', '/', '+', ' ', '{', 'é', ''), fc.nat(5))
-    .map(([s, at, c, op]) => {
-      const i = s.length === 0 ? 0 : at % s.length;
-      switch (op) {
-        case 0:
-          return s.slice(0, i) + c + s.slice(i + 1);
-        case 1:
-          return s.slice(0, i) + c + s.slice(i);
-        case 2:
-          return s.slice(0, i) + s.slice(i + 1);
-        case 3:
-          return s.slice(0, i);
-        case 4:
-          return s[i] === undefined ? s : s.slice(0, i) + (s[i] === s[i]!.toUpperCase() ? s[i]!.toLowerCase() : s[i]!.toUpperCase()) + s.slice(i + 1);
-        default:
-          return s + s.slice(0, i);
-      }
-    });
+    .tuple(fc.constantFrom(...strings), fc.nat(), fc.constantFrom('0', 'f', 'F', 'z', 'Z', '$', ':', '=', '.', '/', '+', ' ', '{', 'é', ''), fc.nat(MUTATIONS - 1))
+    .map(([s, at, c, op]) => mutate(s, at, c, op));
 
 describe('shape dispatch and shared parses (random and mutated strings)', () => {
   const strings = corpus();

@@ -20,42 +20,15 @@ import { recognizeShape } from '../src/detect/shape.js';
 import { malformed } from '../src/errors.js';
 import { allSchemes } from '../src/registry.js';
 import type { Scheme } from '../src/types.js';
+import { mutate, MUTATIONS } from './helpers/mutate.js';
 
 /** Characters that sit next to the alphabets the formats use, and outsiders. */
 const NEAR = [...'09afAFgGzZ./+=$:_- ,{}\\'].concat(['é', '\u0000', '\n', '\u0131', '\uff10', '\ud83d']);
 
-/** `s` changed once: a character replaced, inserted, deleted, cut, case-flipped, or a field emptied. */
-function mutate(s: string, at: number, c: string, op: number): string {
-  const i = s.length === 0 ? 0 : at % s.length;
-  switch (op) {
-    case 0:
-      return s.slice(0, i) + c + s.slice(i + 1);
-    case 1:
-      return s.slice(0, i) + c + s.slice(i);
-    case 2:
-      return s.slice(0, i) + s.slice(i + 1);
-    case 3:
-      return s.slice(0, i);
-    case 4: {
-      const ch = s[i] ?? '';
-      return s.slice(0, i) + (ch === ch.toUpperCase() ? ch.toLowerCase() : ch.toUpperCase()) + s.slice(i + 1);
-    }
-    default: {
-      // Empty the field around i (between separators).
-      const seps = /[$:{}]/;
-      let a = i;
-      while (a > 0 && !seps.test(s[a - 1]!)) a--;
-      let b = i;
-      while (b < s.length && !seps.test(s[b]!)) b++;
-      return s.slice(0, a) + s.slice(b);
-    }
-  }
-}
-
 /** Valid strings and up to three mutations of them. */
 function nearMisses(valid: readonly string[]): fc.Arbitrary<string> {
   const once = (a: fc.Arbitrary<string>) =>
-    fc.tuple(a, fc.nat(), fc.constantFrom(...NEAR), fc.nat(5)).map(([s, at, c, op]) => mutate(s, at, c, op));
+    fc.tuple(a, fc.nat(), fc.constantFrom(...NEAR), fc.nat(MUTATIONS - 1)).map(([s, at, c, op]) => mutate(s, at, c, op));
   const base = fc.constantFrom(...valid);
   return fc.oneof(base, once(base), once(once(base)), once(once(once(base))));
 }
