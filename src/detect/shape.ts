@@ -162,37 +162,15 @@ function charSet(body: string): Set<string> | null {
  * recognize() for a scheme whose claim is its shape alone (`exact: true`): built from the same
  * declaration, so the two cannot disagree. Needs `length` and `chars`.
  *
- * Perf (issue #8): verify() with a forced scheme calls it on every string, so it tests the
- * characters against a 128-entry table instead of a regex. The table is read off the regex
- * `[chars]` itself (each ASCII character tested once, here), so it cannot disagree with it; a
- * body that could match a non-ASCII character (non-ASCII, escapes) keeps the regex.
+ * Perf (issue #8): verify() with a forced scheme calls it on every string. The length is
+ * tested first; the characters by one anchored regex class, which V8 compiles to native code:
+ * measured faster than a JavaScript loop over a 128-entry table (32 hex characters: 48 vs 81 ns;
+ * 128: 136 vs 262 ns).
  */
 export function recognizeShape(shape: SchemeShape): (s: string) => boolean {
   const length = lengthTest(shape.length);
   if (!length || typeof shape.chars !== 'string') throw new Error('recognizeShape: length and chars are required');
   const re = new RegExp(`^[${shape.chars}]*$`);
-  const table = asciiClassTable(shape.chars);
-  if (table === null) return (s) => length(s.length) && re.test(s);
-  return (s) => {
-    if (!length(s.length)) return false;
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      if (c >= 128 || table[c] === 0) return false;
-    }
-    return true;
-  };
+  return (s) => length(s.length) && re.test(s);
 }
 
-/**
- * Which ASCII characters the regex class `[body]` matches (1 = matches), or null when it might
- * match a non-ASCII one or is not one plain class: a body of printable ASCII without `\` (no
- * escapes such as `\W`), `[` or `]` (which could end the class early), and not negated (`^`),
- * matches only the ASCII characters it lists or spans (no `i`/`u` flag).
- */
-function asciiClassTable(body: string): Uint8Array | null {
-  if (body.startsWith('^') || !/^[\x20-\x5a\x5e-\x7e]*$/.test(body)) return null;
-  const one = new RegExp(`^[${body}]$`);
-  const table = new Uint8Array(128);
-  for (let c = 0; c < 128; c++) table[c] = one.test(String.fromCharCode(c)) ? 1 : 0;
-  return table;
-}
