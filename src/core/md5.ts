@@ -257,8 +257,8 @@ const W_TABLE = 64;
 /** Byte offset of the entries' starting states (16 bytes each). */
 const W_STATES = 768;
 /** Byte offsets of the state and the two blocks of short digests ($compress; src/core/wasm.ts). */
-const W_ONE_STATE = 1472;
-const W_ONE_BLOCK = 1536;
+const W_SHORT_STATE = 1472;
+const W_SHORT_BLOCK = 1536;
 /** Byte offset of the messages. */
 const W_MSG = 2048;
 /** WebAssembly page size (bytes). */
@@ -305,7 +305,7 @@ function wasmReady(msgBytes: number): boolean {
 }
 
 /** Short digests through the module's $compress (src/core/wasm.ts): MD5's words are little-endian like wasm's. */
-const SHORT: ShortDigestLayout = { state: W_ONE_STATE, block: W_ONE_BLOCK, blockBytes: 64, lengthBytes: 8, flip: 0, lengthWordAt: 56 };
+const SHORT: ShortDigestLayout = { state: W_SHORT_STATE, block: W_SHORT_BLOCK, blockBytes: 64, lengthBytes: 8, flip: 0, lengthWordAt: 56 };
 const IV_WORDS = Int32Array.of(IV0, IV1, IV2, IV3);
 
 // ---------- The loops ----------

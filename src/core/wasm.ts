@@ -1,11 +1,12 @@
 /**
  * The JavaScript side all the WebAssembly digest modules share: instantiation, and short
- * digests through a module's compression (MD5, SHA-1, SHA-256, SHA-512): the message bytes go straight into the module's block in the word layout it reads,
- * the compression runs once or twice from the initial state, and the digest bytes come straight
- * out of its state. Perf (issue #8): nearly every cheap scheme hashes short messages (a password,
- * a salted password, hex digests, an HMAC's key block and message), and this skips the JavaScript block buffer and word conversions of the
- * general path (BlockHash); WebAssembly code also keeps its speed where V8 may drop optimised
- * JavaScript (see src/core/md5.ts).
+ * digests through a module's compression (MD5, SHA-1, SHA-256, SHA-512). For a short digest the
+ * message bytes go straight into the module's memory in the word layout it reads, the
+ * compression runs once or twice from the initial state, and the digest bytes come straight out
+ * of its state. Perf (issue #8): nearly every cheap scheme hashes short messages (a password, a
+ * salted password, hex digests, an HMAC's key block and message); this skips the JavaScript
+ * block buffer and word conversions of the general path (BlockHash), and WebAssembly code keeps
+ * its speed where V8 may drop optimised JavaScript (see scripts/wasm/md5.mjs).
  */
 
 /** The part of the WebAssembly API used here (the project's TypeScript libs do not declare it). */
@@ -38,14 +39,14 @@ export interface ShortDigestLayout {
   readonly state: number;
   readonly block: number;
   readonly blockBytes: 64 | 128;
-  /** Bytes of the length field at the end of the padded block (8, or SHA-512's 16). */
+  /** Bytes of the length field at the end of the last block (8, or SHA-512's 16). */
   readonly lengthBytes: 8 | 16;
   /**
    * Message byte k goes to block + (k ^ flip): 0 when the algorithm's words are little-endian like
    * wasm's (MD5), 3 or 7 when they are big-endian 32- or 64-bit words (the SHAs).
    */
   readonly flip: 0 | 3 | 7;
-  /** Offset from the block of the int32 that holds the low 32 bits of the length in bits. */
+  /** Offset, from a block's start, of the int32 that holds the low 32 bits of the length in bits. */
   readonly lengthWordAt: number;
 }
 
