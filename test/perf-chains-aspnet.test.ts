@@ -5,7 +5,8 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { membershipHmacKey, utf16leOfUtf8 } from '../src/algorithms/aspnet-membership.js';
+import { membershipHmacKey } from '../src/algorithms/aspnet-membership.js';
+import { utf16leOfUtf8 } from '../src/core/bytes.js';
 
 /** The previous definition: TextDecoder('utf-8', { fatal: true }), then the UTF-16 code units, little-endian. */
 function utf16leReference(pw: Uint8Array): number[] | null {

@@ -9,6 +9,7 @@
  * generation), `eksBlowfishWasm` returns false and bcrypt-core.ts runs its TypeScript schedule.
  */
 import { BLOWFISH_INIT, STATE_WORDS } from './blowfish-tables.js';
+import { instantiateWasm } from '../core/wasm.js';
 import { BCRYPT_WASM_BASE64 } from './bcrypt-wasm.generated.js';
 
 // Byte offsets in the module's memory: the layout documented at the top of src/wasm/bcrypt.wat.
@@ -18,12 +19,6 @@ const OUT = 4256;
 const INIT = 4352;
 const KEY_WORDS = 18;
 const OUT_BYTES = 24;
-
-/** The part of the WebAssembly API used here (the project's TypeScript libs do not declare it). */
-interface WasmApi {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => { exports: Record<string, unknown> };
-}
 
 interface Schedule {
   /** Little-endian access to the module's memory (wasm is little-endian on every host). */
@@ -36,19 +31,14 @@ interface Schedule {
 let schedule: Schedule | null | undefined;
 
 function instantiate(): Schedule | null {
-  const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
-  if (!wasm) return null;
-  try {
-    const bytes = new Uint8Array(Buffer.from(BCRYPT_WASM_BASE64, 'base64'));
-    const { exports } = new wasm.Instance(new wasm.Module(bytes), {});
-    // One page, never grown: the buffer (and these views) stay valid for the instance's life.
-    const buffer = (exports['memory'] as { buffer: ArrayBuffer }).buffer;
-    const view = new DataView(buffer);
-    for (let i = 0; i < STATE_WORDS; i++) view.setInt32(INIT + 4 * i, BLOWFISH_INIT[i]!, true);
-    return { view, memory: new Uint8Array(buffer), run: exports['bcrypt'] as Schedule['run'] };
-  } catch {
-    return null;
-  }
+  // Words go through a little-endian DataView: any host byte order will do.
+  const exports = instantiateWasm(BCRYPT_WASM_BASE64, false);
+  if (!exports) return null;
+  // One page, never grown: the buffer (and these views) stay valid for the instance's life.
+  const buffer = (exports['memory'] as { buffer: ArrayBuffer }).buffer;
+  const view = new DataView(buffer);
+  for (let i = 0; i < STATE_WORDS; i++) view.setInt32(INIT + 4 * i, BLOWFISH_INIT[i]!, true);
+  return { view, memory: new Uint8Array(buffer), run: exports['bcrypt'] as Schedule['run'] };
 }
 
 function getSchedule(): Schedule | null {

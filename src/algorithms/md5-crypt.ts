@@ -11,7 +11,8 @@
  * The iteration count is fixed (1000): there is no cost field to cap.
  */
 import { latin1 } from '../core/bytes.js';
-import { Md5, MD5_PATTERN_PERIOD, md5Pad, md5PaddedLength, md5PatternRounds } from '../core/md5.js';
+import { padMessage, paddedLength } from '../core/block-hash.js';
+import { Md5, MD5_PATTERN_PERIOD, md5PatternRounds } from '../core/md5.js';
 import { defineScheme } from '../core/scheme.js';
 import { malformed } from '../errors.js';
 import type { InlineCost, ParsedHash, Scheme } from '../types.js';
@@ -77,7 +78,7 @@ function stretchRounds(final: Uint8Array, pw: Uint8Array, salt: Uint8Array): voi
   for (let key = 0; key < 8; key++) {
     lens[key] = 16 + pw.length + (key & 2 ? salt.length : 0) + (key & 1 ? pw.length : 0);
     at[key] = total;
-    total += md5PaddedLength(lens[key]!);
+    total += paddedLength(lens[key]!, 64, 8);
     blocks[key] = (total - at[key]!) / 64;
     hAt[key] = 0;
   }
@@ -99,7 +100,7 @@ function stretchRounds(final: Uint8Array, pw: Uint8Array, salt: Uint8Array): voi
     }
     if (odd) hAt[key] = o - at[key]!; // h last
     else msgs.set(pw, o);
-    md5Pad(msgs, at[key]!, lens[key]!);
+    padMessage(msgs, at[key]!, lens[key]!, 64, 8, true);
   }
   const table = TABLE;
   for (let k = 0; k < MD5_PATTERN_PERIOD; k++) {

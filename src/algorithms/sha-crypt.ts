@@ -13,6 +13,7 @@
  * passlib refuses it: we call it malformed. The same holds for zero-padded counts (crypt()
  * prints `%zu`, PHP rejects `rounds=05000` in password_verify by string comparison).
  */
+import { padMessage, paddedLength } from '../core/block-hash.js';
 import { latin1 } from '../core/bytes.js';
 import { DIGEST_BYTES } from '../core/digest.js';
 import { defineScheme } from '../core/scheme.js';
@@ -62,7 +63,7 @@ interface DigestCtx {
 const CTX: Readonly<Record<ShaAlg, DigestCtx>> = { sha256: new Sha256(), sha512: new Sha512() };
 /** Block size and padding length-field size of each digest (FIPS 180-4 §5.1). */
 const BLOCK_BYTES: Readonly<Record<ShaAlg, number>> = { sha256: 64, sha512: 128 };
-const LENGTH_FIELD_BYTES: Readonly<Record<ShaAlg, number>> = { sha256: 8, sha512: 16 };
+const LENGTH_FIELD_BYTES: Readonly<Record<ShaAlg, 8 | 16>> = { sha256: 8, sha512: 16 };
 /** Step 21's loop over prebuilt messages (see buildLayouts), in the digest cores. */
 const PATTERN_ROUNDS: Readonly<Record<ShaAlg, typeof sha256PatternRounds>> = {
   sha256: sha256PatternRounds,
@@ -116,14 +117,14 @@ export function shaCryptRaw(alg: ShaAlg, password: Uint8Array, salt: Uint8Array,
  * `lf`, padded as hashed (big-endian length), concatenated in `msgs`; `table` gives for each
  * i mod 42 [byte offset of its layout, blocks, byte offset of C in it] (C's bytes left zero).
  */
-function buildLayouts(d: number, bs: number, lf: number, p: Uint8Array, s: Uint8Array): { msgs: Uint8Array; table: Int32Array } {
+function buildLayouts(d: number, bs: number, lf: 8 | 16, p: Uint8Array, s: Uint8Array): { msgs: Uint8Array; table: Int32Array } {
   const offsets: number[] = [];
   const blocks: number[] = [];
   const hAt: number[] = [];
   let total = 0;
   for (let key = 0; key < 8; key++) {
     const len = d + p.length + (key & 2 ? s.length : 0) + (key & 1 ? p.length : 0);
-    const nb = Math.floor((len + lf + bs) / bs);
+    const nb = paddedLength(len, bs, lf) / bs;
     offsets.push(total);
     blocks.push(nb);
     total += nb * bs;
@@ -150,13 +151,7 @@ function buildLayouts(d: number, bs: number, lf: number, p: Uint8Array, s: Uint8
       msgs.set(p, o);
       o += p.length;
     }
-    msgs[o] = 0x80;
-    const bits = (o - offsets[key]!) * 8;
-    const end = offsets[key]! + blocks[key]! * bs;
-    msgs[end - 4] = bits >>> 24;
-    msgs[end - 3] = bits >>> 16;
-    msgs[end - 2] = bits >>> 8;
-    msgs[end - 1] = bits;
+    padMessage(msgs, offsets[key]!, o - offsets[key]!, bs, lf, false);
   }
   const table = new Int32Array(126);
   for (let k = 0; k < 42; k++) {

@@ -164,3 +164,32 @@ export function writeWords(s: Int32Array, out: Uint8Array, off: number, count: n
     }
   }
 }
+
+/**
+ * Bytes a `len`-byte message takes once padded for hashing: the 0x80 byte, zeros, the length
+ * field (8 bytes; SHA-384/512: 16), whole blocks.
+ */
+export function paddedLength(len: number, blockBytes: number, lengthBytes: 8 | 16): number {
+  return Math.floor((len + lengthBytes + blockBytes) / blockBytes) * blockBytes;
+}
+
+/**
+ * Pads the `len`-byte message at m[off..off+len) in place, as the loops over prebuilt messages
+ * hash it (md5crypt, sha-crypt, Drupal's chain); the rest of its padded length must be zero
+ * already. The length field ends with the bit count as 8 bytes, little-endian for MD5, big-endian
+ * for the SHAs (whose 16-byte field has zeros before it).
+ */
+export function padMessage(m: Uint8Array, off: number, len: number, blockBytes: number, lengthBytes: 8 | 16, littleEndian: boolean): void {
+  const end = off + paddedLength(len, blockBytes, lengthBytes);
+  m[off + len] = 0x80;
+  const bits = len * 8;
+  const lo = bits % 4294967296;
+  const hi = Math.floor(bits / 4294967296);
+  if (littleEndian) {
+    m[end - 8] = lo; m[end - 7] = lo >>> 8; m[end - 6] = lo >>> 16; m[end - 5] = lo >>> 24;
+    m[end - 4] = hi; m[end - 3] = hi >>> 8; m[end - 2] = hi >>> 16; m[end - 1] = hi >>> 24;
+  } else {
+    m[end - 8] = hi >>> 24; m[end - 7] = hi >>> 16; m[end - 6] = hi >>> 8; m[end - 5] = hi;
+    m[end - 4] = lo >>> 24; m[end - 3] = lo >>> 16; m[end - 2] = lo >>> 8; m[end - 1] = lo;
+  }
+}

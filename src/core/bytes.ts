@@ -101,6 +101,75 @@ export function isUtf8(b: Uint8Array): boolean {
   }
 }
 
+/**
+ * UTF-16LE of the text whose UTF-8 bytes are `pw` (ASP.NET Membership's EncodePassword hashes
+ * Encoding.Unicode.GetBytes of the typed string), or null when `pw` is not valid UTF-8. Same
+ * rules as TextDecoder('utf-8', { fatal: true }) (test/perf-chains-aspnet.test.ts compares them):
+ * shortest forms only, no surrogate code points, nothing above U+10FFFF, a leading BOM dropped.
+ * Decoded here because TextDecoder's native call costs more than a short digest (issue #8).
+ */
+export function utf16leOfUtf8(pw: Uint8Array): Uint8Array | null {
+  let i = pw.length >= 3 && pw[0] === 0xef && pw[1] === 0xbb && pw[2] === 0xbf ? 3 : 0;
+  // Sized exactly up front (a subarray of a larger buffer costs more than this count).
+  const out = new Uint8Array(2 * utf16Units(pw, i));
+  let o = 0;
+  while (i < pw.length) {
+    const lead = pw[i]!;
+    if (lead < 0x80) {
+      out[o] = lead; // ASCII: one unit, high byte 0
+      o += 2;
+      i++;
+      continue;
+    }
+    const n = sequenceLength(lead);
+    if (n === 0 || i + n > pw.length) return null;
+    // The first continuation byte's range rules out overlong forms, surrogates and > U+10FFFF.
+    let lo = lead === 0xe0 ? 0xa0 : lead === 0xf0 ? 0x90 : 0x80;
+    let hi = lead === 0xed ? 0x9f : lead === 0xf4 ? 0x8f : 0xbf;
+    let cp = lead & (0xff >> (n + 1));
+    for (let k = 1; k < n; k++) {
+      const c = pw[i + k]!;
+      if (c < lo || c > hi) return null;
+      cp = (cp << 6) | (c & 0x3f);
+      lo = 0x80;
+      hi = 0xbf;
+    }
+    i += n;
+    if (cp >= 0x10000) {
+      o = putUnit(out, o, 0xd800 | ((cp - 0x10000) >> 10));
+      o = putUnit(out, o, 0xdc00 | ((cp - 0x10000) & 0x3ff));
+    } else o = putUnit(out, o, cp);
+  }
+  return out;
+}
+
+/** Length of the UTF-8 sequence a lead byte starts (2-4), 0 when it cannot start one. */
+function sequenceLength(lead: number): number {
+  if (lead >= 0xc2 && lead <= 0xdf) return 2;
+  if (lead >= 0xe0 && lead <= 0xef) return 3;
+  if (lead >= 0xf0 && lead <= 0xf4) return 4;
+  return 0;
+}
+
+/**
+ * UTF-16 units of valid UTF-8 from `b[from]`: one per byte that is not a continuation byte, two
+ * for a 4-byte sequence. (For invalid input it bounds the units written before the error.)
+ */
+function utf16Units(b: Uint8Array, from: number): number {
+  let n = 0;
+  for (let i = from; i < b.length; i++) {
+    const c = b[i]!;
+    if ((c & 0xc0) !== 0x80) n += c >= 0xf0 ? 2 : 1;
+  }
+  return n;
+}
+
+function putUnit(out: Uint8Array, o: number, unit: number): number {
+  out[o] = unit & 0xff;
+  out[o + 1] = unit >> 8;
+  return o + 2;
+}
+
 /** A password as C's crypt(3) sees it: the bytes before the first NUL. */
 export function cString(pw: Uint8Array): Uint8Array {
   const nul = pw.indexOf(0);

@@ -54,8 +54,6 @@ function valueAt(s: string, i: number, index: Int8Array): number {
   return c < 128 ? index[c]! : -1;
 }
 
-export const HEX_RE = /^[0-9a-fA-F]+$/;
-
 /**
  * The characters of `s` from `start` to `end` as bytes (their codes), or null when one is not in
  * the alphabet of `index`: a check and a latin1() copy in one pass.
@@ -279,8 +277,6 @@ export function decodeBcrypt64(s: string, maxBytes: number): Uint8Array | null {
   }
   return olen === maxBytes ? out : null;
 }
-
-export const BCRYPT64_RE = /^[./A-Za-z0-9]*$/;
 
 /** The value table of an ASCII alphabet (each character's position, -1 elsewhere); also for allIn(). */
 export function alphabetIndex(alphabet: string): Int8Array {

@@ -1,13 +1,14 @@
 /**
- * MD5 (RFC 1321): allocation-free TypeScript for one-shot digests, and the long loops of
- * password hashing (phpass, md5crypt) in WebAssembly.
+ * MD5 (RFC 1321): one-shot digests, and the long loops of password hashing (phpass, md5crypt),
+ * in WebAssembly, with an allocation-free TypeScript core as the general path and fallback.
  *
  * node:crypto pays ~1 µs of object creation and C++ boundary crossing per digest; the
  * computation itself is ~0.1 µs per 64-byte block. Cheap salted digests on the login path are
  * therefore faster here than through OpenSSL. Bit-exactness against node:crypto is
  * property-tested (test/core-digests.test.ts, test/md5-fast.test.ts).
  *
- * - `md5(data)`: one-shot, allocates only the 16-byte result.
+ * - `md5(data)`, `md5Parts(parts)`: one-shot, allocate only the 16-byte result; messages of up
+ *   to two blocks go through the module's `$compress` (src/core/wasm.ts `shortDigest`).
  * - `Md5`: reusable context (`reset`, `update(data, start, end)`, `digestInto(out, off)`), no
  *   allocation after construction.
  * - `md5Chain(first, pw, count)`: h = md5(first . pw), then `count` times h = md5(h . pw)
@@ -28,7 +29,7 @@
  * RFC 1321 section 3.4), so V8 keeps every word in a register.
  */
 
-import { BlockHash, writeWords } from './block-hash.js';
+import { BlockHash, padMessage, paddedLength, writeWords } from './block-hash.js';
 import { MD5_WASM_BASE64 } from './md5-wasm.generated.js';
 import { instantiateWasm, shortDigest, type ShortDigestLayout } from './wasm.js';
 
@@ -227,27 +228,6 @@ export function md5Parts(parts: readonly Uint8Array[]): Uint8Array {
 /** Most distinct messages a pattern loop takes (md5crypt's period: lcm(2, 3, 7)). */
 export const MD5_PATTERN_PERIOD = 42;
 
-// ---------- Padded messages (shared by both loops and both implementations) ----------
-
-/** Bytes a `len`-byte message takes once padded: + 0x80, zeros, 8-byte length, whole blocks. */
-export function md5PaddedLength(len: number): number {
-  return Math.floor((len + 8 + 64) / 64) * 64;
-}
-
-/**
- * Pads the `len`-byte message at m[off..off+len) in place; the rest of its padded length must be
- * zero already. The length field is the bit count, little-endian (RFC 1321 section 3.2).
- */
-export function md5Pad(m: Uint8Array, off: number, len: number): void {
-  const end = off + md5PaddedLength(len);
-  m[off + len] = 0x80;
-  const bits = len * 8;
-  const lo = bits % 4294967296;
-  const hi = Math.floor(bits / 4294967296);
-  m[end - 8] = lo; m[end - 7] = lo >>> 8; m[end - 6] = lo >>> 16; m[end - 5] = lo >>> 24;
-  m[end - 4] = hi; m[end - 3] = hi >>> 8; m[end - 2] = hi >>> 16; m[end - 1] = hi >>> 24;
-}
-
 // ---------- WebAssembly loops (src/wasm/md5.wat; memory map in scripts/wasm/md5.mjs) ----------
 
 /** Byte offset of h, the 16-byte digest carried between rounds. */
@@ -317,9 +297,9 @@ const IV_WORDS = Int32Array.of(IV0, IV1, IV2, IV3);
 export function md5Chain(first: Uint8Array, password: Uint8Array, count: number): Uint8Array {
   const h = md5Parts([first, password]);
   const len = 16 + password.length;
-  const msg = new Uint8Array(md5PaddedLength(len));
+  const msg = new Uint8Array(paddedLength(len, 64, 8));
   msg.set(password, 16); // bytes 0..16 are h's place
-  md5Pad(msg, 0, len);
+  padMessage(msg, 0, len, 64, 8, true);
   md5PatternRounds(h, msg, Int32Array.of(0, msg.length / 64, 0), count);
   msg.fill(0);
   return h;

@@ -14,7 +14,7 @@
  */
 
 import { SHA512_WASM_BASE64 } from './sha512-wasm.generated.js';
-import { BlockHash, writeWords } from './block-hash.js';
+import { BlockHash, padMessage, paddedLength, writeWords } from './block-hash.js';
 import { loadSha2Wasm, patternRoundsJs } from './sha2-wasm.js';
 
 // Round constants and initial state as [high, low] pairs.
@@ -200,15 +200,10 @@ export function sha512Chain(first: Uint8Array, password: Uint8Array, count: numb
   ctx.finish();
   const h = ctx.state;
   const len = 64 + password.length;
-  const total = (len + 16 + 128) & ~127;
+  const total = paddedLength(len, 128, 16);
   const m = new Uint8Array(total);
   m.set(password, 64);
-  m[len] = 0x80;
-  const bits = len * 8;
-  m[total - 4] = bits >>> 24;
-  m[total - 3] = bits >>> 16;
-  m[total - 2] = bits >>> 8;
-  m[total - 1] = bits;
+  padMessage(m, 0, len, 128, 16, false);
   const nblocks = total / 128;
   if (WASM?.reserve(WASM.MSG + total)) {
     // Message words in wasm memory; the whole loop runs there.

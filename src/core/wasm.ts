@@ -16,15 +16,16 @@ interface WasmApi {
 }
 
 /**
- * The exports of a module compiled by scripts/build-wasm.mjs (base64), or null: no WebAssembly
- * (`node --jitless`), or a big-endian host (the JavaScript sides write words through Int32Array
- * views, in the host's byte order, and wasm memory is little-endian). Callers then use their
- * JavaScript fallbacks.
+ * The exports of a module compiled by scripts/build-wasm.mjs (base64), or null when there is no
+ * WebAssembly (`node --jitless`, an embedder that forbids code generation) or it refuses the
+ * module. `int32Views`: the caller writes words through Int32Array views, in the host's byte
+ * order, while wasm memory is little-endian: null on a big-endian host too. Callers then use
+ * their JavaScript fallbacks.
  */
-export function instantiateWasm(base64: string): Record<string, unknown> | null {
+export function instantiateWasm(base64: string, int32Views = true): Record<string, unknown> | null {
   const wasm = (globalThis as { WebAssembly?: WasmApi }).WebAssembly;
   const littleEndian = new Uint8Array(Uint32Array.of(1).buffer)[0] === 1;
-  if (!wasm || !littleEndian) return null;
+  if (!wasm || (int32Views && !littleEndian)) return null;
   try {
     const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
     return new wasm.Instance(new wasm.Module(bytes), {}).exports;

@@ -18,107 +18,6 @@ export interface FormulaEnv {
   username: Uint8Array;
   /** The scheme's round count (from the stored string, params or the scheme default). */
   rounds: number;
-  /** Digests computed so far, when several formulas run over one env (see DigestMemo). */
-  memo?: DigestMemo;
-}
-
-/**
- * Most digests a DigestMemo keeps: the chains of a few formulas' readings (OpenCart: 3 x 3);
- * past it (a repeat loop) digests are simply computed.
- */
-const MEMO_ENTRIES = 16;
-
-interface MemoEntry {
-  alg: DigestName;
-  raw: boolean;
-  /** The input's parts as hashed (the formula's own values) and their total length. */
-  parts: readonly Uint8Array[];
-  length: number;
-  value: Uint8Array;
-}
-
-/**
- * The digests computed while several formulas of one scheme run over the same env, by input
- * bytes. Perf (issue #8): a scheme's formulas are usually readings of the same chain over
- * differently cleaned passwords (OpenCart: html_escape(pw), html_escape(trim(pw)), trim(pw)).
- * Readings whose cleaned passwords agree are not evaluated again at all (readings.ts); this
- * shares what is left: digests of the same bytes in formulas that are not one chain, or in a
- * chain over different cleaned passwords (`md5(salt)` beside `md5(password)`).
- * It keeps the input parts themselves, not copies: values are never modified in place by the
- * formula's operations (so they can be shared), and no extra copy of password bytes is made.
- */
-export class DigestMemo {
-  private readonly entries: MemoEntry[] = [];
-
-  /** The digest of the concatenation of `parts` as computed before, if it was. */
-  get(alg: DigestName, raw: boolean, parts: readonly Uint8Array[]): Uint8Array | undefined {
-    const n = totalLength(parts);
-    for (const e of this.entries) {
-      if (e.alg === alg && e.raw === raw && e.length === n && sameBytes(e.parts, parts)) return e.value;
-    }
-    return undefined;
-  }
-
-  /** Remembers `value` as the digest of `parts` (while there is room) and returns it. */
-  put(alg: DigestName, raw: boolean, parts: readonly Uint8Array[], value: Uint8Array): Uint8Array {
-    if (this.entries.length < MEMO_ENTRIES) this.entries.push({ alg, raw, parts, length: totalLength(parts), value });
-    return value;
-  }
-
-  /** Forgets every remembered input (they reference password bytes); the digests are the caller's results. */
-  wipe(): void {
-    this.entries.length = 0;
-  }
-}
-
-function totalLength(parts: readonly Uint8Array[]): number {
-  let n = 0;
-  for (let i = 0; i < parts.length; i++) n += parts[i]!.length;
-  return n;
-}
-
-/** Do two lists of parts of the same total length concatenate to the same bytes? */
-function sameBytes(a: readonly Uint8Array[], b: readonly Uint8Array[]): boolean {
-  if (!sameSplit(a, b)) return equalsAcross(a, b);
-  // Usual case: the same values (often the very same arrays), split the same way.
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !equalBytes(a[i]!, b[i]!)) return false;
-  return true;
-}
-
-function sameSplit(a: readonly Uint8Array[], b: readonly Uint8Array[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i]!.length !== b[i]!.length) return false;
-  return true;
-}
-
-/** Equal bytes, `x` and `y` of the same length. */
-function equalBytes(x: Uint8Array, y: Uint8Array): boolean {
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
-  return true;
-}
-
-/** Byte-by-byte comparison of two concatenations of the same total length, split anywhere. */
-function equalsAcross(a: readonly Uint8Array[], b: readonly Uint8Array[]): boolean {
-  const x = new PartsCursor(a);
-  const y = new PartsCursor(b);
-  for (let n = totalLength(a); n > 0; n--) if (x.next() !== y.next()) return false;
-  return true;
-}
-
-/** Reads the bytes of a list of parts in sequence. */
-class PartsCursor {
-  private part = 0;
-  private at = 0;
-  constructor(private readonly parts: readonly Uint8Array[]) {}
-
-  /** The next byte (the caller never reads past the total length). */
-  next(): number {
-    while (this.at === this.parts[this.part]!.length) {
-      this.part++;
-      this.at = 0;
-    }
-    return this.parts[this.part]![this.at++]!;
-  }
 }
 
 /** How the formula's final text is compared with the stored hash. */
@@ -223,12 +122,7 @@ function build(n: Node): Ev {
             : (env, prev) => toHexBytes(hmac(alg, a0(env, prev), a1(env, prev)));
         }
         const input = digestInput(n.args[0]!);
-        const run = raw ? (parts: Uint8Array[]) => digestParts(alg, parts) : (parts: Uint8Array[]) => toHexBytes(digestParts(alg, parts));
-        return (env, prev) => {
-          const parts = input(env, prev);
-          const memo = env.memo;
-          return memo === undefined ? run(parts) : (memo.get(alg, raw, parts) ?? memo.put(alg, raw, parts, run(parts)));
-        };
+        return raw ? (env, prev) => digestParts(alg, input(env, prev)) : (env, prev) => toHexBytes(digestParts(alg, input(env, prev)));
       }
       const unary = UNARY.get(n.fn);
       if (!unary) throw formulaError('unknown function'); // unreachable: the parser checked

@@ -12,9 +12,6 @@ import type { Node } from './parse.js';
 /** The functions platforms cleaned a password with (byte-to-byte text transforms of it alone). */
 const CLEANING: ReadonlySet<string> = new Set(['trim', 'html_escape', 'ipb_escape', 'upper', 'lower']);
 
-/** Every function that is not a digest (or HMAC). */
-const NOT_DIGESTS: ReadonlySet<string> = new Set([...CLEANING, 'hex', 'base64']);
-
 const PASSWORD: Node = { k: 'input', name: 'password' };
 
 /** A formula seen as a chain over a cleaned password. */
@@ -61,23 +58,6 @@ export function readingOf(root: Node, encoding: FormulaEncoding): Reading | unde
 
 function isCleaning(n: Node): boolean {
   return n.k === 'call' && CLEANING.has(n.fn);
-}
-
-/**
- * Can a DigestMemo save work across the formulas? Not when they are all readings of one chain
- * whose every digest reads the password (OpenCart): readings with equal cleaned passwords are
- * not evaluated again, and a different cleaned password changes every digest. Only speed depends
- * on this answer, never a result.
- */
-export function memoHelps(trees: readonly Node[], readings: readonly (Reading | undefined)[]): boolean {
-  if (readings.some((r) => r?.chainId !== 0)) return true;
-  return hasDigestWithoutPassword(trees[0]!);
-}
-
-/** Is there a digest call in `n` whose input does not read the password (`md5(salt)`)? */
-function hasDigestWithoutPassword(n: Node): boolean {
-  if (n.k === 'call' && !NOT_DIGESTS.has(n.fn) && pathsToPassword(n).length === 0) return true;
-  return children(n).some(hasDigestWithoutPassword);
 }
 
 function children(n: Node): Node[] {

@@ -15,9 +15,9 @@ import { fromBase64, fromHex } from '../core/encoding.js';
 import { defineScheme } from '../core/scheme.js';
 import { LegacyHashError, malformed } from '../errors.js';
 import type { IdentifyOptions, InputName, ParsedHash, Scheme, SchemeInputs, SchemeShape } from '../types.js';
-import { compileTree, DigestMemo, type CompiledFormula, type FormulaEncoding, type FormulaEnv } from './compile.js';
+import { compileTree, type CompiledFormula, type FormulaEncoding, type FormulaEnv } from './compile.js';
 import { parseFormula } from './parse.js';
-import { compareReadings, memoHelps, readingsOf } from './readings.js';
+import { compareReadings, readingsOf } from './readings.js';
 
 export interface FormulaSchemeDefinition {
   /** Stable id, kebab-case (`[a-z0-9-]`, up to 64 chars). */
@@ -244,7 +244,6 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
 
   // Several formulas: chains over cleaned passwords evaluate once per distinct cleaned password.
   const readings = formulas.length > 1 ? readingsOf(trees, first.encoding) : [];
-  const useMemo = formulas.length > 1 && memoHelps(trees, readings);
   const templates = def.layout === undefined ? ['{hash}'] : typeof def.layout === 'string' ? [def.layout] : [...def.layout];
   if (templates.length === 0 || templates.length > 8) throw definitionError('layout: 1 to 8 templates');
   const layouts = templates.map((t) => compileLayout(t, hashPattern(first, def.hexCase ?? 'any'), hashLength(first), def.saltPattern));
@@ -296,8 +295,6 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
       pepper: inputs.pepper ?? EMPTY,
       username: inputs.username === undefined ? EMPTY : utf8(inputs.username),
       rounds: p.rounds,
-      // Several formulas may compute the same digests (see DigestMemo).
-      memo: useMemo ? new DigestMemo() : undefined,
     };
   }
 
@@ -360,12 +357,7 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
     },
     derive(password, p, inputs) {
       const env = envOf(password, p, inputs);
-      if (formulas.length === 1) return first.compared(env);
-      try {
-        return compareReadings(formulas, readings, env);
-      } finally {
-        env.memo?.wipe();
-      }
+      return formulas.length === 1 ? first.compared(env) : compareReadings(formulas, readings, env);
     },
     describe(p) {
       const d: Record<string, string | number> = {};
