@@ -203,7 +203,7 @@ function caseFor(scheme, source, h) {
     expect: h.expect ?? true,
     cls,
     costLabel: costLabel(params),
-    refs: referencesFor(cls, scheme, params, h.hash, h.password),
+    refs: referencesFor(cls, scheme, params, h.hash, h.password, h.expect === false ? undefined : h.options ?? {}),
   };
 }
 

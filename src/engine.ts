@@ -120,7 +120,8 @@ export type DeriveRoute = 'worker' | 'native' | 'inline';
  * The route for one derivation: `worker` for CPU-heavy JavaScript (scheme.offload), `native`
  * for native async work whose cost is read from the hash (admission-gated libuv pool), `inline`
  * for fixed-cost digests (microseconds), for jobs whose estimated time (Scheme.inlineCost) is
- * within INLINE_BUDGET_US, and when the pool is disabled (`workers: 0`).
+ * within INLINE_BUDGET_US, and when the pool is disabled (`workers: 0`). `estimateUs`: the job's
+ * inlineEstimateUs when the caller already has it.
  */
 export function routeFor(
   scheme: Scheme,
@@ -128,6 +129,7 @@ export function routeFor(
   password: Uint8Array,
   checks: readonly CostCheck[],
   inputs: SchemeInputs = {},
+  estimateUs = inlineEstimateUs(scheme, checks, password.length, parsed),
 ): DeriveRoute {
   let offload: boolean;
   try {
@@ -140,9 +142,7 @@ export function routeFor(
   // Cheaper than a hand-off: run here. Native work only with the scheme's own synchronous form
   // (its async derive would enter libuv's pool past the admission gate; a wrapper's estimate
   // from InlineCost.of does not make the wrapper's derive synchronous).
-  const small =
-    inlineEstimateUs(scheme, checks, password.length, parsed) <= INLINE_BUDGET_US &&
-    (!nativeWork || scheme.inlineCost?.deriveSync !== undefined);
+  const small = estimateUs <= INLINE_BUDGET_US && (!nativeWork || scheme.inlineCost?.deriveSync !== undefined);
   // maxRounds caps JavaScript-computed loops: past a few hundred microseconds of them, the
   // derivation leaves the event loop even if the scheme did not ask (the worker can only run
   // built-in schemes; runtime-registered ones stay inline, bounded by maxRounds).
@@ -241,14 +241,15 @@ export async function deriveFor(
 ): Promise<Derived> {
   derivations++;
   try {
-    const route = routeFor(scheme, parsed, password, checks, inputs);
+    const estimateUs = inlineEstimateUs(scheme, checks, password.length, parsed);
+    const route = routeFor(scheme, parsed, password, checks, inputs, estimateUs);
     if (route === 'worker') return await runOffloaded(scheme.id, password, parsed, inputs, signal);
     if (route === 'native') return await runNativeDerive(async () => scheme.derive(password, parsed, inputs), signal);
     if (signal?.aborted) throw new LegacyHashError('ERR_ABORTED', 'verification aborted');
     const est = scheme.inlineCost;
     // The synchronous form only for a job the estimate calls small (an inline route can also
     // come from a disabled pool, where a wrapper's long native work must stay async).
-    const sync = est?.deriveSync !== undefined && inlineEstimateUs(scheme, checks, password.length, parsed) <= INLINE_BUDGET_US;
+    const sync = est?.deriveSync !== undefined && estimateUs <= INLINE_BUDGET_US;
     const run = () => (sync ? est.deriveSync!(password, parsed, inputs) : scheme.derive(password, parsed, inputs));
     // Fixed-cost digests run at once; real work (an estimated small job, a short loop, offloaded
     // work with the pool disabled) goes through the per-turn inline budget.

@@ -4,6 +4,7 @@
  * legacy-hash), and the references that compute the same thing, timed in the same run.
  */
 import { createHash, pbkdf2, scrypt, timingSafeEqual } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import * as nrArgon2 from '@node-rs/argon2';
 import * as nrBcrypt from '@node-rs/bcrypt';
 import { latency } from './measure.mjs';
@@ -153,8 +154,191 @@ function argonParams(id, params, hash) {
 
 const ALG = { argon2d: 0, argon2i: 1, argon2id: 2 };
 
-/** References computing the same work as verifying `hash` (same algorithm, same cost). */
-export function referencesFor(cls, scheme, params, hash, pw) {
+// ---------- cheap schemes: the platform's own check, in PHP ----------
+
+/** phpRef setup that loads the platform ports (pf_xenforo_check, pf_ipb_legacy_escape, ...). */
+const PLATFORMS_PHP = `require_once ${JSON.stringify(fileURLToPath(new URL('../../scripts/ref/platforms.php', import.meta.url)))};`;
+
+/**
+ * PHP references for the cheap schemes, by scheme id: each closure does what the platform's
+ * verification does with the stored string $A['h'] (and $A['salt'] / $A['pepper'] /
+ * $A['username'] from the case options; $A['pw'] is the password as UTF-8 bytes, $A['alg'] the
+ * entry's `alg`) and returns hash_equals(...). Several platforms compare with == / === or in SQL
+ * (OpenCart, PrestaShop 1.6); hash_equals is used throughout.
+ * An entry is { name, body, alg?, setup? } or a function (stored hash, options) giving one, for
+ * schemes whose digest depends on the stored string or a parameter (undefined: no reference).
+ * No entry: mysql323 (MySQL's C scramble; a PHP userland port is no fast reference) and
+ * werkzeug-plain (a string comparison, nothing to compute).
+ */
+const CHEAP_PHP = {
+  md5: { name: 'PHP md5($pw)', body: `return hash_equals($A['h'], md5($A['pw']));` },
+  sha1: { name: 'PHP sha1($pw)', body: `return hash_equals($A['h'], sha1($A['pw']));` },
+  sha256: { name: 'PHP hash(sha256, $pw)', body: `return hash_equals($A['h'], hash('sha256', $A['pw']));` },
+  sha512: { name: 'PHP hash(sha512, $pw)', body: `return hash_equals($A['h'], hash('sha512', $A['pw']));` },
+  // Magento 1 Mage_Core_Model_Encryption::validateHash: explode(':'), hash($salt . $pw) (md5 in
+  // CE, sha256 in EE; the digest is told by the hex length, as the node:crypto reference does).
+  magento1: (h) => {
+    const alg = { 32: 'md5', 64: 'sha256', 128: 'sha512' }[h.split(':')[0].length];
+    if (!alg) return undefined;
+    return {
+      name: `PHP hash(${alg}, $salt.$pw) (Magento 1 validateHash)`,
+      alg,
+      body: `[$hex, $salt] = explode(':', $A['h']); return hash_equals($hex, hash($A['alg'], $salt . $A['pw']));`,
+    };
+  },
+  // Joomla 3 UserHelper::verifyPassword, {SHA256} branch: explode(':'), getCryptedPassword(.., 'sha256', true).
+  'joomla-sha256': {
+    name: "PHP '{SHA256}'.hash(sha256, $pw.$salt) (Joomla verifyPassword)",
+    body: `$salt = explode(':', $A['h'])[1] ?? ''; return hash_equals($A['h'], '{SHA256}' . hash('sha256', $A['pw'] . $salt) . ':' . $salt);`,
+  },
+  // Joomla 3 UserHelper::verifyPassword, md5 branch: md5($pw . $salt) . ($salt ? ':' . $salt : '').
+  'joomla-md5': {
+    name: 'PHP md5($pw.$salt) (Joomla verifyPassword)',
+    body: `$salt = explode(':', $A['h'])[1] ?? ''; return hash_equals($A['h'], md5($A['pw'] . $salt) . ($salt ? ':' . $salt : ''));`,
+  },
+  // PrestaShop 1.6 Tools::encrypt: md5(_COOKIE_KEY_ . $pw) (compared in the customer SQL).
+  prestashop: { name: 'PHP md5($cookieKey.$pw) (PrestaShop Tools::encrypt)', body: `return hash_equals($A['h'], md5($A['pepper'] . $A['pw']));` },
+  // OpenCart 1.5.4-3.0.4 login SQL SHA1(CONCAT(salt, SHA1(CONCAT(salt, SHA1(pw))))), pw cleaned by
+  // Request::clean (htmlspecialchars ENT_COMPAT UTF-8); PHP's sha1() is the same digest.
+  opencart: {
+    name: 'PHP sha1($salt.sha1($salt.sha1(htmlspecialchars($pw)))) (OpenCart)',
+    body: `$s = $A['salt']; return hash_equals($A['h'], sha1($s . sha1($s . sha1(htmlspecialchars($A['pw'], ENT_COMPAT, 'UTF-8')))));`,
+  },
+  'opencart-md5': { name: 'PHP md5(htmlspecialchars($pw)) (OpenCart)', body: `return hash_equals($A['h'], md5(htmlspecialchars($A['pw'], ENT_COMPAT, 'UTF-8')));` },
+  // Shopware 5 Encoder/LegacyBackendMd5: md5(constant . md5($pw)), hash_equals.
+  'shopware-legacy-backend-md5': {
+    name: 'PHP md5($const.md5($pw)) (Shopware LegacyBackendMd5)',
+    body: `return hash_equals($A['h'], md5('A9ASD:_AD!_=%a8nx0asssblPlasS$' . md5($A['pw'])));`,
+  },
+  // Clearance (Ruby) encrypt: SHA1("--#{salt}--#{password}--").
+  'clearance-sha1': { name: "PHP sha1('--'.$salt.'--'.$pw.'--') (Clearance)", body: `return hash_equals($A['h'], sha1('--' . $A['salt'] . '--' . $A['pw'] . '--'));` },
+  // SMF 1.1-2.0 LogInOut.php: sha1(strtolower(member_name) . $pw).
+  smf: { name: 'PHP sha1(strtolower($user).$pw) (SMF)', body: `return hash_equals($A['h'], sha1(strtolower($A['username']) . $A['pw']));` },
+  vbulletin: { name: 'PHP md5(md5($pw).$salt) (vBulletin)', body: `return hash_equals($A['h'], md5(md5($A['pw']) . $A['salt']));` },
+  // MyBB 1.8 validate_password_from_uid: salt_password(md5($pw), $salt) = md5(md5($salt) . md5($pw)).
+  mybb: { name: 'PHP md5(md5($salt).md5($pw)) (MyBB)', body: `return hash_equals($A['h'], md5(md5($A['salt']) . md5($A['pw'])));` },
+  // IPS4 \IPS\Member::encryptedPassword: md5(md5($salt) . md5(Request::legacyEscape($pw))).
+  ipb: {
+    name: 'PHP md5(md5($salt).md5(legacyEscape($pw))) (IPB)',
+    setup: PLATFORMS_PHP,
+    body: `return hash_equals($A['h'], md5(md5($A['salt']) . md5(pf_ipb_legacy_escape($A['pw']))));`,
+  },
+  // Redmine User.check_password?: hash_password("#{salt}#{hash_password(clear)}").
+  redmine: { name: 'PHP sha1($salt.sha1($pw)) (Redmine)', body: `return hash_equals($A['h'], sha1($A['salt'] . sha1($A['pw'])));` },
+  // WCF 1 StringUtil::getDoubleSaltedHash.
+  wcf1: { name: 'PHP sha1($salt.sha1($salt.sha1($pw))) (WCF 1)', body: `$s = $A['salt']; return hash_equals($A['h'], sha1($s . sha1($s . sha1($A['pw']))));` },
+  // MediaWiki Password::verify (MWOldPassword): ':A:' . md5($pw), compared as strings.
+  'mediawiki-a': { name: "PHP ':A:'.md5($pw) (MediaWiki)", body: `return hash_equals($A['h'], ':A:' . md5($A['pw']));` },
+  // MediaWiki MWSaltedPassword ':B:salt:hash' (hashcat writes '$B$salt$hash'): split on the first character.
+  'mediawiki-b': {
+    name: "PHP md5($salt.'-'.md5($pw)) (MediaWiki :B:)",
+    body: `$h = $A['h']; [, , $salt, $hex] = explode($h[0], $h, 4); return hash_equals($hex, md5($salt . '-' . md5($A['pw'])));`,
+  },
+  // MediaWiki < 1.13 User::oldCrypt with $wgPasswordSalt: md5("$userId-" . md5($pw)).
+  'mediawiki-old-salted': { name: "PHP md5($uid.'-'.md5($pw)) (MediaWiki oldCrypt)", body: `return hash_equals($A['h'], md5($A['salt'] . '-' . md5($A['pw'])));` },
+  // vBulletin 5 Legacy::verifyPassword: explode(' ', token), md5(md5($pw) . $salt).
+  'vbulletin5-token': {
+    name: 'PHP md5(md5($pw).$salt) (vBulletin 5 token)',
+    body: `[$hash, $salt] = explode(' ', $A['h']); return hash_equals($hash, md5(md5($A['pw']) . $salt));`,
+  },
+  // SqlMembershipProvider.EncodePassword with the configured hashAlgorithmType (params
+  // .membershipHashAlgorithm; else the plain digest of the stored length, SHA1 being the
+  // Framework20 default): base64(H(salt bytes . UTF-16LE(pw))), or for HMAC* base64(HMAC(key,
+  // UTF-16LE(pw))) with the salt cut or repeated to the key size (64 bytes; 128 for SHA-384/512);
+  // the base64 strings are compared. UTF-16LE by iconv (ext/mbstring is not installed here).
+  'aspnet-membership': (h, o) => {
+    const named = String(o.params?.membershipHashAlgorithm ?? '').toLowerCase();
+    const keyed = named.startsWith('hmac');
+    const alg = keyed ? named.slice(4) : named || { 24: 'md5', 28: 'sha1', 44: 'sha256', 64: 'sha384', 88: 'sha512' }[h.length];
+    if (!DIGEST_LEN[alg] || (keyed && !o.salt)) return undefined;
+    const utf16 = `iconv('UTF-8', 'UTF-16LE', $A['pw'])`;
+    if (!keyed) {
+      return {
+        name: `PHP base64(hash(${alg}, base64_decode($salt).iconv(UTF-16LE, $pw))) (ASP.NET Membership)`,
+        alg,
+        body: `return hash_equals($A['h'], base64_encode(hash($A['alg'], base64_decode($A['salt']) . ${utf16}, true)));`,
+      };
+    }
+    const k = /^sha(384|512)$/.test(alg) ? 128 : 64;
+    return {
+      name: `PHP base64(hash_hmac(${alg}, iconv(UTF-16LE, $pw), key(salt))) (ASP.NET Membership HMAC)`,
+      alg,
+      body: `$s = base64_decode($A['salt']); $key = substr(str_repeat($s, intdiv(${k}, strlen($s)) + 1), 0, ${k});
+        return hash_equals($A['h'], base64_encode(hash_hmac($A['alg'], ${utf16}, $key, true)));`,
+    };
+  },
+  // Django SHA1PasswordHasher / MD5PasswordHasher.verify: split('$', 2), encode(pw, salt), constant_time_compare.
+  'django-sha1': {
+    name: 'PHP sha1($salt.$pw) (Django SHA1PasswordHasher)',
+    body: `[$alg, $salt] = explode('$', $A['h'], 3); return hash_equals($A['h'], $alg . '$' . $salt . '$' . hash($alg, $salt . $A['pw']));`,
+  },
+  'django-md5': {
+    name: 'PHP md5($salt.$pw) (Django MD5PasswordHasher)',
+    body: `[$alg, $salt] = explode('$', $A['h'], 3); return hash_equals($A['h'], $alg . '$' . $salt . '$' . hash($alg, $salt . $A['pw']));`,
+  },
+  // Werkzeug < 0.9 check_password_hash: method$salt$hash, hmac.new(salt, password, method)
+  // (key = salt; scripts/ref/kdfref.py make_werkzeug_hmac), plain digest when the salt is empty.
+  'werkzeug-hmac': {
+    name: 'PHP hash_hmac($method, $pw, $salt) (Werkzeug)',
+    body: `[$m, $salt, $hex] = explode('$', $A['h'], 3); return hash_equals($hex, $salt === '' ? hash($m, $A['pw']) : hash_hmac($m, $A['pw'], $salt));`,
+  },
+  // MySQL 4.1+ PASSWORD(): '*' . HEX(SHA1(SHA1(pw))).
+  mysql41: { name: "PHP '*'.strtoupper(sha1(sha1($pw, true))) (MySQL 4.1)", body: `return hash_equals($A['h'], '*' . strtoupper(sha1(sha1($A['pw'], true))));` },
+  // PostgreSQL pg_md5_encrypt(password, role name): 'md5' . md5(pw . user).
+  'postgres-md5': { name: "PHP 'md5'.md5($pw.$user) (PostgreSQL)", body: `return hash_equals($A['h'], 'md5' . md5($A['pw'] . $A['username']));` },
+  // XenForo 1 Authentication_Core setData (unserialize) + authenticate: scripts/ref/platforms.php.
+  xenforo1: { name: 'PHP unserialize + hash(hash($pw).$salt) (XenForo 1 pf_xenforo_check)', setup: PLATFORMS_PHP, body: `return pf_xenforo_check($A['pw'], $A['h']);` },
+};
+// nopCommerce EncryptionService.CreatePasswordHash: uppercase hex of HASH(UTF-8(pw + saltkey)).
+for (const alg of ['md5', 'sha1', 'sha256', 'sha384', 'sha512']) {
+  CHEAP_PHP[`nopcommerce-${alg}`] = {
+    name: `PHP strtoupper(hash(${alg}, $pw.$salt)) (nopCommerce)`,
+    alg,
+    body: `return hash_equals($A['h'], strtoupper(hash($A['alg'], $A['pw'] . $A['salt'])));`,
+  };
+}
+// RFC 2307 userPassword as OpenLDAP's slapd checks it (libraries/liblutil/passwd.c chk_ssha1 /
+// chk_smd5, contrib passwd/sha2): base64-decode after the {TAG}, the digest is the first N bytes,
+// the salt the rest, HASH(pw . salt) compared (memcmp) with the digest.
+for (const [alg, tag] of [['sha512', 'SHA512'], ['sha384', 'SHA384'], ['sha256', 'SHA256'], ['sha1', 'SHA'], ['md5', 'MD5']]) {
+  CHEAP_PHP[`ldap-salted-${alg}`] = {
+    name: `PHP base64_decode + hash(${alg}, $pw.$salt) (LDAP {S${tag}})`,
+    alg,
+    body: `$raw = base64_decode(substr($A['h'], strpos($A['h'], '}') + 1)); $n = ${DIGEST_LEN[alg]};
+      return hash_equals(substr($raw, 0, $n), hash($A['alg'], $A['pw'] . substr($raw, $n), true));`,
+  };
+  CHEAP_PHP[`ldap-${alg}`] = {
+    name: `PHP base64_decode + hash(${alg}, $pw) (LDAP {${tag}})`,
+    alg,
+    body: `return hash_equals(base64_decode(substr($A['h'], strpos($A['h'], '}') + 1)), hash($A['alg'], $A['pw'], true));`,
+  };
+}
+// {SHA}/{MD5} followed by hex instead of base64 (hex2bin: either case of hex).
+for (const alg of ['sha1', 'md5']) {
+  CHEAP_PHP[`ldap-hex-${alg}`] = {
+    name: `PHP hex2bin + hash(${alg}, $pw) (LDAP hex)`,
+    alg,
+    body: `return hash_equals(hex2bin(substr($A['h'], strpos($A['h'], '}') + 1)), hash($A['alg'], $A['pw'], true));`,
+  };
+}
+
+/** The PHP reference of a cheap scheme (CHEAP_PHP), or undefined. */
+function cheapPhpRef(id, hash, pw, options) {
+  const entry = CHEAP_PHP[id];
+  const e = typeof entry === 'function' ? entry(hash, options) : entry;
+  if (!e) return undefined;
+  const str = (v) => (v === undefined ? '' : String(v));
+  const args = { pw, h: hash, salt: str(options.salt), pepper: str(options.pepper), username: str(options.username), alg: e.alg ?? '' };
+  return phpRef(e.name, e.body, args, e.setup ?? '');
+}
+
+/**
+ * References computing the same work as verifying `hash` (same algorithm, same cost).
+ * `options`: the case's verify options (salt, pepper, username) when `pw` is the password of
+ * `hash`; undefined when it is not (export cases): the cheap PHP references run the platform's
+ * check, which must return true, so they are left out then.
+ */
+export function referencesFor(cls, scheme, params, hash, pw, options) {
   const id = scheme.id;
   const refs = [];
   const php = Boolean(phpVersion());
@@ -262,6 +446,9 @@ export function referencesFor(cls, scheme, params, hash, pw) {
         const saltBuf = Buffer.from(salt);
         refs.push(nodeRef(`node:crypto createHash(${alg})`, async () => timingSafeEqual(createHash(alg).update(saltBuf).update(pwBuf).digest(), expected)));
       }
+      // The platform's own check with PHP's C primitives (CHEAP_PHP).
+      const ref = php && options ? cheapPhpRef(id, hash, pw, options) : undefined;
+      if (ref) refs.push(ref);
       break;
     }
   }

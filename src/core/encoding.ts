@@ -61,9 +61,8 @@ function valueAt(s: string, i: number, index: Int8Array): number {
 export function alphabetBytes(s: string, index: Int8Array, start: number, end: number): Uint8Array | null {
   const out = new Uint8Array(end - start);
   for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 128 || index[c]! < 0) return null;
-    out[i - start] = c;
+    if (valueAt(s, i, index) < 0) return null;
+    out[i - start] = s.charCodeAt(i);
   }
   return out;
 }
@@ -77,10 +76,7 @@ export const DIGIT_INDEX: Int8Array = HEX_INDEX.map((v) => (v < 10 ? v : -1));
  * parsers check a field in place with this instead of slicing it out for a `^[...]*$` regex.
  */
 export function allIn(s: string, index: Int8Array, start = 0, end = s.length): boolean {
-  for (let i = start; i < end; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 128 || index[c]! < 0) return false;
-  }
+  for (let i = start; i < end; i++) if (valueAt(s, i, index) < 0) return false;
   return true;
 }
 
