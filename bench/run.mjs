@@ -42,8 +42,12 @@ const B = QUICK
   ? { latency: 300, throughput: 300, ref: 300, identify: 150 }
   : { latency: 1200, throughput: 1000, ref: 1200, identify: 400 };
 const CORES = availableParallelism();
-/** Rounds in which ours and the references take turns. */
-const ROUNDS = QUICK ? 1 : 3;
+/**
+ * Rounds in which ours and the references take turns. The ratio is paired by round (see
+ * pairedRatio): this shared VM's speed drifts by 10-40% over seconds, and a drift between our
+ * samples and the reference's would otherwise land in the ratio.
+ */
+const ROUNDS = QUICK ? 1 : 5;
 const log = (...a) => {
   if (!JSON_OUT) console.error(...a);
 };
@@ -127,22 +131,23 @@ async function runCase(c) {
   }
   // Ours and every reference take turns (ROUNDS rounds), so load from other processes, which
   // comes and goes, falls on both sides alike.
-  const oursSamples = [];
-  const refSamples = c.refs.map(() => []);
+  // Samples per round: oursByRound[round], refByRound[ref][round].
+  const oursByRound = [];
+  const refByRound = c.refs.map(() => []);
   const refErrors = c.refs.map(() => undefined);
   try {
     for (let round = 0; round < ROUNDS; round++) {
-      oursSamples.push(...(await latency(call, { budgetMs: B.latency / ROUNDS, minRuns: Math.ceil(5 / ROUNDS) })));
+      oursByRound.push(await latency(call, { budgetMs: B.latency / ROUNDS, minRuns: Math.ceil(5 / ROUNDS) }));
       for (const [i, ref] of c.refs.entries()) {
         if (refErrors[i]) continue;
         try {
-          refSamples[i].push(...(await ref.run(B.ref / ROUNDS)));
+          refByRound[i].push(await ref.run(B.ref / ROUNDS));
         } catch (e) {
           refErrors[i] = e.message.slice(0, 120);
         }
       }
     }
-    const ours = stats(oursSamples);
+    const ours = stats(oursByRound.flat());
     row.median = ours.median;
     row.p95 = ours.p95;
     row.runs = ours.runs;
@@ -166,14 +171,14 @@ async function runCase(c) {
 
   row.references = c.refs.map((ref, i) => {
     if (refErrors[i]) return { name: ref.name, error: refErrors[i] };
-    const st = stats(refSamples[i]);
-    return { name: ref.name, median: st.median, p95: st.p95, runs: st.runs };
+    const st = stats(refByRound[i].flat());
+    return { name: ref.name, median: st.median, p95: st.p95, runs: st.runs, ratio: pairedRatio(oursByRound, refByRound[i]) };
   });
   const ok = row.references.filter((r) => r.median !== undefined).sort((a, b) => a.median - b.median);
   if (ok.length > 0) {
     row.fastestReference = ok[0].name;
     row.referenceMedian = ok[0].median;
-    row.ratio = row.median / ok[0].median;
+    row.ratio = ok[0].ratio;
   }
   const t = TARGETS[c.cls];
   if (t.kind === 'ratio') row.verdict = row.ratio === undefined ? 'NO REF' : row.ratio <= t.max ? 'PASS' : 'MISS';
@@ -182,6 +187,17 @@ async function runCase(c) {
   else if (t.kind === 'rate') row.verdict = row.perCorePerSec >= t.min ? 'PASS' : 'MISS';
   else row.verdict = 'info';
   return row;
+}
+
+/**
+ * Our time over the reference's, paired by round: the median over rounds of (our median in the
+ * round / the reference's median in the same round). Both sides of a pair ran seconds apart, so a
+ * drift of the machine's speed between rounds cancels out; with one round it is the plain ratio
+ * of medians.
+ */
+function pairedRatio(oursByRound, refByRound) {
+  const ratios = refByRound.map((ref, round) => stats(oursByRound[round]).median / stats(ref).median);
+  return stats(ratios).median;
 }
 
 // ---------- cases: every scheme at its default cost ----------

@@ -14,7 +14,7 @@ import { phpass } from '../src/algorithms/phpass.js';
 import { isBareBase64Key } from '../src/algorithms/pbkdf2.js';
 import { checkScrypt } from '../src/algorithms/scrypt.js';
 import { latin1 } from '../src/core/bytes.js';
-import { BCRYPT64, CRYPT64_RE, decodeBcrypt64, fromAb64, fromBase64, fromBase64NoPad, fromHex } from '../src/core/encoding.js';
+import { BCRYPT64, CRYPT64_RE, decodeBcrypt64, fromAb64, fromBase64, fromBase64NoPad, fromHex, toHexBytes } from '../src/core/encoding.js';
 import { joomlaSha256 } from '../src/algorithms/platforms.js';
 import { recognizeShape } from '../src/detect/shape.js';
 import { malformed } from '../src/errors.js';
@@ -219,6 +219,17 @@ describe('hex and base64 decoders (table lookups, four characters a step)', () =
         expect(fromHex(s)).toEqual(fromHexBefore(s));
       }),
       { numRuns: 5000 },
+    );
+  });
+
+  it('toHexBytes: the lower-case hex of every byte, as Node writes it', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 80 }), (b) => {
+        const hex = Buffer.from(toHexBytes(b)).toString('latin1');
+        expect(hex).toBe(Buffer.from(b).toString('hex'));
+        expect(fromHex(hex)).toEqual(b);
+      }),
+      { numRuns: 2000 },
     );
   });
 

