@@ -167,8 +167,7 @@ const PLATFORMS_PHP = `require_once ${JSON.stringify(fileURLToPath(new URL('../.
  * (OpenCart, PrestaShop 1.6); hash_equals is used throughout.
  * An entry is { name, body, alg?, setup? } or a function (stored hash, options) giving one, for
  * schemes whose digest depends on the stored string or a parameter (undefined: no reference).
- * No entry: mysql323 (MySQL's C scramble; a PHP userland port is no fast reference) and
- * werkzeug-plain (a string comparison, nothing to compute).
+ * No entry: CHEAP_WITHOUT_PHP.
  */
 const CHEAP_PHP = {
   md5: { name: 'PHP md5($pw)', body: `return hash_equals($A['h'], md5($A['pw']));` },
@@ -322,14 +321,29 @@ for (const alg of ['sha1', 'md5']) {
   };
 }
 
-/** The PHP reference of a cheap scheme (CHEAP_PHP), or undefined. */
-function cheapPhpRef(id, hash, pw, options) {
+/**
+ * The PHP check of a cheap scheme's stored string (CHEAP_PHP): { name, body, args, setup }, or
+ * undefined when there is none. Exported for test/bench-references.test.ts.
+ */
+export function cheapPhpCheck(id, hash, pw, options) {
   const entry = CHEAP_PHP[id];
   const e = typeof entry === 'function' ? entry(hash, options) : entry;
   if (!e) return undefined;
   const str = (v) => (v === undefined ? '' : String(v));
   const args = { pw, h: hash, salt: str(options.salt), pepper: str(options.pepper), username: str(options.username), alg: e.alg ?? '' };
-  return phpRef(e.name, e.body, args, e.setup ?? '');
+  return { name: e.name, body: e.body, args, setup: e.setup ?? '' };
+}
+
+/** Cheap schemes without a PHP check, and why (CHEAP_PHP). */
+export const CHEAP_WITHOUT_PHP = Object.freeze({
+  mysql323: "MySQL's own C scramble; a PHP userland port is no fast reference",
+  'werkzeug-plain': 'a string comparison: nothing to compute',
+});
+
+/** The PHP reference of a cheap scheme, or undefined. */
+function cheapPhpRef(id, hash, pw, options) {
+  const c = cheapPhpCheck(id, hash, pw, options);
+  return c && phpRef(c.name, c.body, c.args, c.setup);
 }
 
 /**
