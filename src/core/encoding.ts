@@ -188,8 +188,7 @@ export const CRYPT64_INDEX = alphabetIndex(CRYPT64);
 
 /** Index of a crypt64 char, or -1. */
 export function crypt64Value(c: string): number {
-  const code = c.charCodeAt(0);
-  return code < 128 ? CRYPT64_INDEX[code]! : -1;
+  return valueAt(c, 0, CRYPT64_INDEX);
 }
 
 /**
