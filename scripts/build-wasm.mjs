@@ -57,6 +57,13 @@ const MODULES = [
     constant: 'MD5_WASM_BASE64',
     features: {},
   },
+  {
+    source: 'src/wasm/chain.wat',
+    generator: 'scripts/wasm/chain.mjs',
+    target: 'src/core/chain-wasm.generated.ts',
+    constant: 'CHAIN_WASM_BASE64',
+    features: { bulk_memory: true },
+  },
 ];
 
 const check = process.argv.includes('--check');

@@ -10,6 +10,7 @@
  *   arithmetic is done modulo 2^32 (as passlib does).
  * Hex is compared as bytes (case-insensitive), like every hex layout in legacy-hash.
  */
+import { compileChain } from '../core/chain.js';
 import { digest } from '../core/digest.js';
 import { fromHex } from '../core/encoding.js';
 import { HEX_FIRST_CHARS } from '../core/prefixes.js';
@@ -17,6 +18,12 @@ import { recognizeShape } from '../detect/shape.js';
 import { defineScheme } from '../core/scheme.js';
 import { malformed } from '../errors.js';
 import type { ParsedHash, Scheme } from '../types.js';
+
+/** sha1(sha1_raw(pw)) in one call of the chain machine (perf, issue #8); null without WebAssembly. */
+const SHA1_SHA1 = compileChain([
+  { op: 'digest', alg: 'sha1', mode: 'raw', parts: [{ input: 0 }] },
+  { op: 'digest', alg: 'sha1', mode: 'raw', parts: [{ step: 0 }] },
+]);
 
 export const mysql41 = defineScheme<ParsedHash>({
   id: 'mysql41',
@@ -34,7 +41,7 @@ export const mysql41 = defineScheme<ParsedHash>({
     if (!expected) throw malformed('mysql41', 'expected * and 40 hex digits');
     return { expected };
   },
-  derive: (pw) => digest('sha1', digest('sha1', pw)),
+  derive: (pw) => SHA1_SHA1?.run([pw]) ?? digest('sha1', digest('sha1', pw)),
 });
 
 /** MySQL 3.23 hash_password: two 31-bit words from a byte-wise mix. */

@@ -29,6 +29,7 @@
 import { latin1, utf8, ascii } from '../core/bytes.js';
 import { digest, type DigestName } from '../core/digest.js';
 import { encodeCrypt64, toHexBytes } from '../core/encoding.js';
+import { compileChain } from '../core/chain.js';
 import { defineScheme } from '../core/scheme.js';
 import { malformed } from '../errors.js';
 import type { CostCheck, Derived, ParsedHash, Scheme } from '../types.js';
@@ -122,6 +123,16 @@ export interface Xf1Parsed extends ParsedHash {
 
 const LOWER_HEX = /^[0-9a-f]+$/;
 
+/** hex(H(hex(H(pw)) . salt)) in one call of the chain machine (perf, issue #8); null without WebAssembly. */
+function xf1Chain(alg: DigestName) {
+  return compileChain([
+    { op: 'digest', alg, mode: 'hex', parts: [{ input: 0 }] },
+    { op: 'digest', alg, mode: 'hex', parts: [{ step: 0 }, { input: 1 }] },
+  ]);
+}
+const XF1_SHA1 = xf1Chain('sha1');
+const XF1_SHA256 = xf1Chain('sha256');
+
 export const xenforo1 = defineScheme<Xf1Parsed>({
   id: 'xenforo1',
   title: 'XenForo 1.0/1.1 Core: serialized {hash, salt, hashFunc}, H(H(password) . salt)',
@@ -153,6 +164,8 @@ export const xenforo1 = defineScheme<Xf1Parsed>({
   },
   derive(pw, p) {
     if (pw.length === 0) return []; // authenticate(): $password === '' -> false
+    const chained = (p.alg === 'sha1' ? XF1_SHA1 : XF1_SHA256)?.run([pw, p.salt]);
+    if (chained) return chained;
     const inner = toHexBytes(digest(p.alg as DigestName, pw));
     return toHexBytes(digest(p.alg, inner, p.salt));
   },

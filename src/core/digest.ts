@@ -4,6 +4,7 @@
  * Hash object creation dominates. PBKDF2/scrypt run in node:crypto on libuv's thread pool.
  */
 import { pbkdf2, scrypt } from 'node:crypto';
+import { compileChain, MAX_CHAIN_INPUTS, type ChainProgram } from './chain.js';
 import { md5Parts } from './md5.js';
 import { sha1Parts } from './sha1.js';
 import { sha224Parts, sha256Parts } from './sha256.js';
@@ -61,6 +62,28 @@ const OPAD = 0x5c;
  * (test/core-hmac.test.ts).
  */
 export function hmac(alg: DigestName, key: Uint8Array, ...data: readonly Uint8Array[]): Uint8Array {
+  // Perf (issue #8): both digests, the key block and its pads in one call of the chain machine.
+  const program = data.length < MAX_CHAIN_INPUTS ? hmacProgram(alg, data.length) : null;
+  const out = program === null ? null : program.run(data.length === 1 ? [key, data[0]!] : [key, ...data]);
+  return out ?? hmacJs(alg, key, data);
+}
+
+/** Chain programs HMAC(input 0, inputs 1..n), compiled on first use (null: no WebAssembly). */
+const HMAC_PROGRAMS = new Map<string, ChainProgram | null>();
+
+function hmacProgram(alg: DigestName, n: number): ChainProgram | null {
+  const name = `${alg}/${n}`;
+  let program = HMAC_PROGRAMS.get(name);
+  if (program === undefined) {
+    const parts = Array.from({ length: n }, (_, i) => ({ input: i + 1 }));
+    program = compileChain([{ op: 'hmac', alg, mode: 'raw', key: { input: 0 }, parts }]);
+    HMAC_PROGRAMS.set(name, program);
+  }
+  return program;
+}
+
+/** hmac() in JavaScript over the digest cores: without WebAssembly, and for over-long inputs. */
+function hmacJs(alg: DigestName, key: Uint8Array, data: readonly Uint8Array[]): Uint8Array {
   const block = BLOCK_BYTES[alg];
   // A key longer than a block is hashed first; a shorter one is zero-padded (RFC 2104).
   const k = key.length > block ? digestParts(alg, [key]) : key;

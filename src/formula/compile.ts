@@ -3,6 +3,7 @@
  * over byte arrays. No eval, no Function, no property lookups driven by formula text.
  */
 import { concatBytes } from '../core/bytes.js';
+import { compileChain, MAX_CHAIN_INPUTS, type ChainRef, type ChainStep } from '../core/chain.js';
 import { digestParts, DIGEST_BYTES, hmac, type DigestName } from '../core/digest.js';
 import { fromBase64, fromHex, toBase64, toHexBytes } from '../core/encoding.js';
 import { LegacyHashError } from '../errors.js';
@@ -34,6 +35,8 @@ export interface CompiledFormula {
   encoding: FormulaEncoding;
   /** Length in bytes of `compared` when fixed (a digest), else undefined. */
   bytes: number | undefined;
+  /** `compared` runs on the chain machine (src/core/chain.ts), not on the closures. */
+  chained: boolean;
   /** Inputs the formula reads (besides the password). */
   inputs: ReadonlySet<InputName>;
   usesRounds: boolean;
@@ -219,6 +222,110 @@ function hasRepeat(n: Node): boolean {
   return false;
 }
 
+/** The inputs a chain run reads, in its input slots 0..3 (4..7: values computed in JavaScript). */
+const CHAIN_INPUTS: readonly InputRef[] = ['password', 'salt', 'pepper', 'username'];
+
+/**
+ * `compared` run as one program of the chain machine (src/core/chain.ts), when the value is a
+ * chain of two or more digests whose arguments are digests, inputs, literals and concatenations
+ * of them; any argument
+ * without a digest inside (`lower(username)`, a cleaned password) is computed by its closure and
+ * passed as an input. undefined when the formula has another shape or there is no WebAssembly
+ * (its closures then run). Perf (issue #8): one call per derive instead of a copy, a padding and
+ * an allocation per digest, and hex encoded inside the module.
+ */
+function chainOf(top: Node): ((env: FormulaEnv) => Uint8Array) | undefined {
+  const steps: ChainStep[] = [];
+  const computed: Ev[] = [];
+  const refOf = (n: Node): ChainRef | undefined => {
+    if (n.k === 'input') return { input: CHAIN_INPUTS.indexOf(n.name) };
+    if (n.k === 'lit') return { literal: n.bytes };
+    const step = stepOf(n);
+    if (step !== undefined) return step;
+    if (hasDigest(n) || CHAIN_INPUTS.length + computed.length >= MAX_CHAIN_INPUTS) return undefined;
+    computed.push(build(n));
+    return { input: CHAIN_INPUTS.length + computed.length - 1 };
+  };
+  const partsOf = (n: Node): ChainRef[] | undefined => {
+    const list = n.k === 'concat' ? n.parts : [n];
+    const out: ChainRef[] = [];
+    for (const p of list) {
+      const r = p.k === 'concat' ? partsOf(p) : refOf(p);
+      if (r === undefined) return undefined;
+      if (Array.isArray(r)) out.push(...r);
+      else out.push(r);
+    }
+    return out;
+  };
+  /** A digest call (in upper(), lower() or hex() where that is its hex) as a step's result. */
+  const stepOf = (n: Node): ChainRef | undefined => {
+    let mode: 'raw' | 'hex' | 'HEX' | undefined;
+    let at = n;
+    if (at.k === 'call' && (at.fn === 'upper' || at.fn === 'lower')) {
+      const inner = at.args[0]!;
+      const di = inner.k === 'call' ? digestOf(inner.fn) : undefined;
+      if (!di || di.raw) return undefined;
+      mode = at.fn === 'upper' ? 'HEX' : 'hex';
+      at = inner;
+    } else if (at.k === 'call' && at.fn === 'hex' && at.args[0]!.k === 'call' && digestOf(at.args[0]!.fn)?.raw) {
+      mode = 'hex';
+      at = at.args[0]!;
+    }
+    if (at.k !== 'call') return undefined;
+    const dg = digestOf(at.fn);
+    if (!dg) return undefined;
+    mode ??= dg.raw ? 'raw' : 'hex';
+    const parts = partsOf(dg.hmac ? at.args[1]! : at.args[0]!);
+    if (!parts) return undefined;
+    let key: ChainRef | undefined;
+    if (dg.hmac) {
+      const k = at.args[0]!;
+      key = k.k === 'concat' ? undefined : refOf(k);
+      if (key === undefined && k.k === 'concat' && !hasDigest(k) && CHAIN_INPUTS.length + computed.length < MAX_CHAIN_INPUTS) {
+        computed.push(build(k));
+        key = { input: CHAIN_INPUTS.length + computed.length - 1 };
+      }
+      if (key === undefined) return undefined;
+      steps.push({ op: 'hmac', alg: dg.alg, mode, key, parts });
+    } else {
+      steps.push({ op: 'digest', alg: dg.alg, mode, parts });
+    }
+    return { step: steps.length - 1 };
+  };
+  const last = stepOf(top);
+  // One digest alone stays on the closures: src/core/wasm.ts shortDigest is as fast for it.
+  if (last === undefined || steps.length < 2 || top.k !== 'call' || !digestOf(top.fn)) return undefined;
+  // The compared value is the outermost digest's raw bytes.
+  const final = steps[steps.length - 1]!;
+  steps[steps.length - 1] = { ...final, mode: 'raw' };
+  const program = compileChain(steps);
+  if (program === null) return undefined;
+  const fallback = build({ ...top, fn: `${digestOf(top.fn)!.hmac ? 'hmac_' : ''}${digestOf(top.fn)!.alg}_raw` as never });
+  const values: Uint8Array[] = new Array<Uint8Array>(CHAIN_INPUTS.length + computed.length);
+  return (env) => {
+    values[0] = env.password;
+    values[1] = env.salt;
+    values[2] = env.pepper;
+    values[3] = env.username;
+    for (let i = 0; i < computed.length; i++) values[CHAIN_INPUTS.length + i] = capped(computed[i]!(env, EMPTY));
+    const out = program.run(values);
+    values[0] = EMPTY; // no reference to the password outlives the call
+    for (let i = 0; i < computed.length; i++) values[CHAIN_INPUTS.length + i] = EMPTY;
+    // Inputs too long for the module: the closures (which also apply MAX_VALUE_BYTES).
+    return out ?? fallback(env, EMPTY);
+  };
+}
+
+/** Whether a digest (or HMAC) call is anywhere in `n`. */
+function hasDigest(n: Node): boolean {
+  if (n.k === 'call' && digestOf(n.fn)) return true;
+  return children(n).some(hasDigest);
+}
+
+function children(n: Node): readonly Node[] {
+  return n.k === 'concat' ? n.parts : n.k === 'call' ? n.args : n.k === 'repeat' ? (n.init ? [n.init, n.body] : [n.body]) : [];
+}
+
 /**
  * Compiles `source`. `encoding` defaults from the outermost call: a hex digest (optionally in
  * upper()/lower()) -> 'hex'; base64(...) -> 'base64'; anything else -> 'text' (exact bytes).
@@ -242,7 +349,12 @@ export function compileTree(root: Node, encoding?: FormulaEncoding): CompiledFor
 
   let compared: (env: FormulaEnv) => Uint8Array;
   let bytes: number | undefined;
-  if (enc === 'hex' && d && !d.raw && core.k === 'call') {
+  // The digest whose raw bytes are compared (hex: the outermost call; base64: its argument).
+  const chain = enc === 'hex' && d && !d.raw ? chainOf(core) : enc === 'base64' && b64Alg ? chainOf(unwrapCase(b64Inner!)) : undefined;
+  if (chain) {
+    compared = chain;
+    bytes = DIGEST_BYTES[(d && !d.raw ? d.alg : b64Alg)!];
+  } else if (enc === 'hex' && d && !d.raw && core.k === 'call') {
     // The outermost call is a hex digest: evaluate it raw (same bytes as decoding its hex).
     const raw = build({ k: 'call', fn: `${d.hmac ? 'hmac_' : ''}${d.alg}_raw` as never, args: core.args });
     compared = (env) => raw(env, EMPTY);
@@ -263,6 +375,7 @@ export function compileTree(root: Node, encoding?: FormulaEncoding): CompiledFor
   return {
     evaluate: (env) => evaluate(env, EMPTY),
     compared,
+    chained: chain !== undefined,
     encoding: enc,
     bytes,
     inputs,

@@ -82,7 +82,8 @@ interface Layout {
   rounds: boolean;
   /**
    * Capture-group numbers of `{hash}`, `{salt}`, `{rounds}` in `re` (0: not in the layout).
-   * Perf (issue #8): parse reads `m[n]`; building the named `groups` object cost more than the match.
+   * Perf (issue #8): the groups are unnamed and parse reads `m[n]`: with named groups every
+   * match also builds a `groups` object, which cost more than the match.
    */
   hashAt: number;
   saltAt: number;
@@ -167,16 +168,16 @@ function compileLayout(template: string, hash: string, hashLen: { min: number; m
     if (i % 2 === 0) {
       src += escapeRe(p);
     } else if (p === 'hash') {
-      src += `(?<hash>${hash})`;
+      src += `(${hash})`;
     } else if (p === 'rounds') {
-      src += '(?<rounds>[0-9]{1,10})';
+      src += '([0-9]{1,10})';
     } else {
       // Default salt: anything but the delimiter that ends it (or starts it, when it is last).
       const after = pieces[i + 1] ?? '';
       const before = pieces[i - 1] ?? '';
       const stop = after !== '' ? after[0]! : before !== '' ? before[before.length - 1]! : '';
       const salt = saltPattern ?? (stop === '' ? '[\\s\\S]*' : `[^${escapeRe(stop)}]*`);
-      src += `(?<salt>${salt})`;
+      src += `(${salt})`;
     }
   }
   // A layout that is only a fixed-size `{hash}` can reject a string by its length alone
@@ -272,6 +273,18 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
   const anyHexCase = (def.hexCase ?? 'any') === 'any';
   const shape = layoutShape(layouts, first, def.hexCase ?? 'any', usesRounds ? [def.rounds ?? 0, def.roundsParam ?? null] : null);
 
+  // The last match recognize() made: verify() and detection ask recognize() then parse() about
+  // the same string, and a layout's regular expression is most of either (issue #8). Holds the
+  // stored string and its fields only (never a password); a string matches its layout for good.
+  let lastText: string | undefined;
+  let lastLayout = -1;
+  let lastMatch: RegExpExecArray | null = null;
+  function remember(text: string, layout: number, m: RegExpExecArray): void {
+    lastText = text;
+    lastLayout = layout;
+    lastMatch = m;
+  }
+
   function roundsFor(stored: string | undefined, inputs: SchemeInputs): number {
     if (stored !== undefined) return Number(stored);
     const key = def.roundsParam;
@@ -314,7 +327,21 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
     ...(prefixes ? { prefixes: Object.freeze(prefixes) } : {}),
     shape,
     offload: def.offload === true,
-    recognize: (s) => layouts.some((l) => (l.length === undefined || l.length === s.length) && s.startsWith(l.lead) && l.re.test(s)),
+    recognize(s) {
+      for (let i = 0; i < layouts.length; i++) {
+        const l = layouts[i]!;
+        if (l.length !== undefined) {
+          if (l.length === s.length && l.re.test(s)) return true;
+        } else if (s.startsWith(l.lead)) {
+          const m = l.re.exec(s);
+          if (m) {
+            remember(s, i, m);
+            return true;
+          }
+        }
+      }
+      return false;
+    },
     parse(s, inputs) {
       // One regex run per layout (not a test() then an exec()), and none where the literal start differs.
       let layout = -1;
@@ -333,7 +360,7 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
             if (expected) text = s;
           }
         } else if (s.startsWith(l.lead)) {
-          const m = l.re.exec(s);
+          const m = s === lastText && i === lastLayout ? lastMatch : l.re.exec(s);
           if (m) {
             text = m[l.hashAt]!;
             salt = l.saltAt === 0 ? undefined : m[l.saltAt];
