@@ -4,6 +4,7 @@
  * independent implementation: at every padding boundary, in every output mode, as random
  * programs, and as random formulas (src/formula/compile.ts runs their `compared` on it).
  */
+import { execFileSync } from 'node:child_process';
 import { createHash, createHmac } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
@@ -220,4 +221,35 @@ describe('formulas on the chain machine', () => {
     // took the closures would prove nothing here.
     expect(chained).toBeGreaterThan(70);
   });
+});
+
+describe('without WebAssembly (node --jitless)', () => {
+  it('compiles no program, and the closures, HMAC and the chained schemes still give node:crypto’s digests', () => {
+    const src = (path: string) => JSON.stringify(new URL(path, import.meta.url).href);
+    const script = `
+      import { createHash, createHmac } from 'node:crypto';
+      const { compileChain } = await import(${src('../src/core/chain.ts')});
+      const { hmac } = await import(${src('../src/core/digest.ts')});
+      const { compileFormula } = await import(${src('../src/formula/compile.ts')});
+      const { mysql41 } = await import(${src('../src/algorithms/mysql.ts')});
+      const { xenforo1 } = await import(${src('../src/algorithms/xenforo.ts')});
+      const bad = [];
+      if (typeof WebAssembly !== 'undefined') bad.push('WebAssembly present');
+      if (compileChain([{ op: 'digest', alg: 'md5', mode: 'raw', parts: [{ input: 0 }] }]) !== null) bad.push('a program compiled');
+      const key = Buffer.from('k'.repeat(130)), data = Buffer.from('data');
+      if (Buffer.from(hmac('sha512', key, data)).toString('hex') !== createHmac('sha512', key).update(data).digest('hex')) bad.push('hmac');
+      const f = compileFormula('md5(md5(password) . salt)');
+      const env = { password: Buffer.from('hashcat'), salt: Buffer.from('s4lt'), pepper: new Uint8Array(0), username: new Uint8Array(0), rounds: 0 };
+      const md5 = (x) => createHash('md5').update(x).digest();
+      if (f.chained) bad.push('formula chained');
+      if (Buffer.from(f.compared(env)).toString('hex') !== md5(Buffer.concat([Buffer.from(md5('hashcat').toString('hex')), Buffer.from('s4lt')])).toString('hex')) bad.push('formula');
+      for (const s of [mysql41, xenforo1]) {
+        const p = s.parse(s.example.hash, {});
+        const d = s.derive(Buffer.from(s.example.password), p, {});
+        if (Buffer.from(d).toString('hex') !== Buffer.from(p.expected).toString('hex')) bad.push(s.id);
+      }
+      console.log(JSON.stringify(bad));`;
+    const out = execFileSync(process.execPath, ['--jitless', '--import', 'tsx', '--input-type=module', '-e', script], { encoding: 'utf8' });
+    expect(JSON.parse(out.trim().split('\n').pop()!)).toEqual([]);
+  }, 60_000);
 });
