@@ -139,8 +139,8 @@ function run(pc: number, values: readonly Uint8Array[], inputs: number): Uint8Ar
   for (let i = 0; i < inputs; i++) {
     const v = values[i]!;
     const n = v.length;
-    // Perf: a loop beats mem.set's call for the short values of password hashing.
-    if (n < 64) for (let j = 0; j < n; j++) mem[at + j] = v[j]!;
+    // Perf: mem.set costs ~20 ns a call whatever the size, a loop ~1-2 ns a byte here.
+    if (n < 12) for (let j = 0; j < n; j++) mem[at + j] = v[j]!;
     else mem.set(v, at);
     words[SLOTS + 2 * i] = at;
     words[SLOTS + 2 * i + 1] = n;

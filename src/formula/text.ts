@@ -34,7 +34,8 @@ export function phpTrim(b: Uint8Array): Uint8Array {
   let end = b.length;
   while (start < end && isTrimmed(b[start]!)) start++;
   while (end > start && isTrimmed(b[end - 1]!)) end--;
-  return start === 0 && end === b.length ? b : b.subarray(start, end);
+  // slice, not subarray: a view of a small array makes V8 move its bytes off the heap (~0.2 µs).
+  return start === 0 && end === b.length ? b : b.slice(start, end);
 }
 
 /** A replacement per byte value (undefined: the byte is kept), for mapBytes. */
