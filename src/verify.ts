@@ -28,14 +28,27 @@ export interface VerifyResult {
  * await verify('hashcat', '$P$946647711V1klyitUYhtB8Yw5DMA/w.'); // true
  * ```
  */
-export async function verify(password: string | Uint8Array, stored: string, options?: VerifyOptions): Promise<boolean> {
+export function verify(password: string | Uint8Array, stored: string, options?: VerifyOptions): Promise<boolean> {
+  let r: boolean | VerifyResult | Promise<VerifyResult>;
   try {
-    const r = run(password, stored, options, false);
-    return typeof r === 'boolean' ? r : (await r).match;
+    r = run(password, stored, options, false);
   } catch (e) {
-    throw toLegacyHashError(e, 'engine');
+    return Promise.reject(toLegacyHashError(e, 'engine'));
   }
+  // Perf (issue #8): a verification that finished synchronously (every fixed-cost digest)
+  // answers with one of two settled promises instead of making one per call.
+  if (typeof r === 'boolean') return r ? RESOLVED_TRUE : RESOLVED_FALSE;
+  return (r as Promise<VerifyResult>).then(
+    (d) => d.match,
+    (e: unknown) => {
+      throw toLegacyHashError(e, 'engine');
+    },
+  );
 }
+
+// Frozen: callers share them, so none can hang a property on another's result.
+const RESOLVED_TRUE: Promise<boolean> = Object.freeze(Promise.resolve(true));
+const RESOLVED_FALSE: Promise<boolean> = Object.freeze(Promise.resolve(false));
 
 /** Like `verify`, but also says which scheme matched and which were tried. */
 export async function verifyDetailed(
@@ -57,7 +70,7 @@ const NO_OPTIONS: VerifyOptions = Object.freeze({});
 
 /**
  * Validation, detection and the candidate loop. Synchronous as long as every derivation is a
- * fixed-cost digest (see checkSchemeFast): a cheap verify() then costs one promise, not five
+ * fixed-cost digest (see checkSchemeFast): a cheap verify() then makes no promise at all
  * (issue #8). A synchronous run returns a bare boolean when `detailed` is false, a VerifyResult
  * when it is true; a promise of a VerifyResult once a derivation went async.
  * Throws LegacyHashErrors (the callers turn them into rejections).

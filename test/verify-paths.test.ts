@@ -62,6 +62,19 @@ describe('verify: synchronous candidates, then asynchronous ones', () => {
     });
   });
 
+  it('a synchronous answer is one of two shared, frozen, settled promises', async () => {
+    const right = verify('hashcat', '8743b52063cd84097a65d1633f5c74f5', { scheme: 'md5' });
+    const wrong = verify('hashcat!', '8743b52063cd84097a65d1633f5c74f5', { scheme: 'md5' });
+    expect(verify('hashcat', '8743b52063cd84097a65d1633f5c74f5')).toBe(right);
+    expect(wrong).not.toBe(right);
+    expect(Object.isFrozen(right) && Object.isFrozen(wrong)).toBe(true);
+    expect([await right, await wrong]).toEqual([true, false]);
+    // An asynchronous candidate still gets its own promise.
+    const late = verify('right', 'vp:async');
+    expect(late).not.toBe(right);
+    expect(await late).toBe(true);
+  });
+
   it('errors are rejections, never synchronous throws', async () => {
     let p: Promise<boolean> | undefined;
     expect(() => {
