@@ -228,11 +228,10 @@ const CHAIN_INPUTS: readonly InputRef[] = ['password', 'salt', 'pepper', 'userna
 /**
  * `compared` run as one program of the chain machine (src/core/chain.ts), when the value is a
  * chain of two or more digests whose arguments are digests, inputs, literals and concatenations
- * of them; any argument
- * without a digest inside (`lower(username)`, a cleaned password) is computed by its closure and
- * passed as an input. undefined when the formula has another shape or there is no WebAssembly
- * (its closures then run). Perf (issue #8): one call per derive instead of a copy, a padding and
- * an allocation per digest, and hex encoded inside the module.
+ * of them; an argument without a digest inside (`lower(username)`, a cleaned password) is
+ * computed by its closure and passed as an input. undefined when the formula has another shape
+ * or there is no WebAssembly (its closures then run). Perf (issue #8): one call per derive
+ * instead of a copy, a padding and an allocation per digest, and hex encoded inside the module.
  */
 function chainOf(top: Node): ((env: FormulaEnv) => Uint8Array) | undefined {
   const steps: ChainStep[] = [];
@@ -293,7 +292,7 @@ function chainOf(top: Node): ((env: FormulaEnv) => Uint8Array) | undefined {
     return { step: steps.length - 1 };
   };
   const last = stepOf(top);
-  // One digest alone stays on the closures: src/core/wasm.ts shortDigest is as fast for it.
+  // One digest alone stays on the closures: src/core/wasm.ts shortDigest was 5-11% faster for it.
   if (last === undefined || steps.length < 2 || top.k !== 'call' || !digestOf(top.fn)) return undefined;
   // The compared value is the outermost digest's raw bytes.
   const final = steps[steps.length - 1]!;
