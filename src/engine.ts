@@ -15,12 +15,14 @@ import { poolOptions, runNativeDerive, runOffloaded } from './worker/pool.js';
 
 /** VerifyOptions/IdentifyOptions -> the normalised inputs schemes receive. */
 export function schemeInputs(options: VerifyOptions | IdentifyOptions | undefined): SchemeInputs {
-  const inputs: SchemeInputs = {};
+  // Perf (issue #8): every inputs object has all four keys, in this order (absent: undefined),
+  // so the engine's and the schemes' reads of them see one object layout, not one per
+  // combination of options a caller passes.
+  const inputs: SchemeInputs = { salt: undefined, username: undefined, pepper: undefined, params: undefined };
   if (!options) return inputs;
   if (options.salt !== undefined) inputs.salt = stringOption(options.salt, 'salt');
   if (options.username !== undefined) inputs.username = stringOption(options.username, 'username');
-  const pepper = optionalBytes(options.pepper, 'pepper');
-  if (pepper) inputs.pepper = pepper;
+  inputs.pepper = optionalBytes(options.pepper, 'pepper');
   if (options.params !== undefined) {
     if (typeof options.params !== 'object' || options.params === null) {
       throw new LegacyHashError('ERR_INVALID_ARGUMENT', 'params must be an object', { field: 'params' });

@@ -103,7 +103,7 @@ function run(
   let pending = false;
   try {
     if (pw.length > limits.maxPasswordBytes) throw passwordTooLong(pw.length, limits);
-    const inputs = options === NO_OPTIONS ? {} : schemeInputs(options);
+    const inputs = schemeInputs(options === NO_OPTIONS ? undefined : options);
     enforceInputLimits(inputs, limits);
     const text = normalizeStored(stored);
     const signal = options === NO_OPTIONS ? undefined : deadlineSignal(options);
