@@ -24,6 +24,7 @@ import md5 from './md5.mjs';
 import sha1 from './sha1.mjs';
 import sha256 from './sha256.mjs';
 import sha512 from './sha512.mjs';
+import { primeRootFractions } from './sha2.mjs';
 
 /**
  * The `compress` function of a generated module, renamed `$name` and no longer exported.
@@ -58,17 +59,16 @@ function words64(list) {
 }
 
 // Initial states, as the compressions read them (native words holding each algorithm's words).
-// RFC 1321 §3.3; FIPS 180-4 §5.3.1 (SHA-1), §5.3.2 (SHA-224), §5.3.3 (SHA-256), §5.3.4 (SHA-384), §5.3.5 (SHA-512).
+// MD5 (RFC 1321 §3.3) and SHA-1 (FIPS 180-4 §5.3.1) spell theirs out; the SHA-2 ones are computed
+// by their definition (scripts/wasm/sha2.mjs primeRootFractions), as the SHA-2 generators do.
 const MD5_IV = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476];
 const SHA1_IV = [0x67452301, 0xefcdab89, 0x98badcfe, 0x10325476, 0xc3d2e1f0];
-const SHA224_IV = [0xc1059ed8, 0x367cd507, 0x3070dd17, 0xf70e5939, 0xffc00b31, 0x68581511, 0x64f98fa7, 0xbefa4fa4];
-const SHA256_IV = [0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19];
-// prettier-ignore
-const SHA384_IV = [0xcbbb9d5dc1059ed8n, 0x629a292a367cd507n, 0x9159015a3070dd17n, 0x152fecd8f70e5939n,
-  0x67332667ffc00b31n, 0x8eb44a8768581511n, 0xdb0c2e0d64f98fa7n, 0x47b5481dbefa4fa4n];
-// prettier-ignore
-const SHA512_IV = [0x6a09e667f3bcc908n, 0xbb67ae8584caa73bn, 0x3c6ef372fe94f82bn, 0xa54ff53a5f1d36f1n,
-  0x510e527fade682d1n, 0x9b05688c2b3e6c1fn, 0x1f83d9abfb41bd6bn, 0x5be0cd19137e2179n];
+/** FIPS 180-4 §5.3.3 / §5.3.5: first 32 / 64 bits of the fractional parts of the square roots of the first 8 primes. */
+const SHA256_IV = primeRootFractions(8, 2, 32).map(Number);
+const SHA512_IV = primeRootFractions(8, 2, 64);
+/** §5.3.4: first 64 bits for the 9th to 16th primes; §5.3.2 (SHA-224): their second 32 bits. */
+const SHA384_IV = primeRootFractions(16, 2, 64).slice(8);
+const SHA224_IV = SHA384_IV.map((w) => Number(w & 0xffffffffn));
 
 /**
  * Per algorithm (index = the alg code of src/core/chain.ts): IV offset, block bytes, byte flip

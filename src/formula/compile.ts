@@ -8,7 +8,7 @@ import { digestParts, DIGEST_BYTES, hmac, type DigestName } from '../core/digest
 import { fromBase64, fromHex, toBase64, toHexBytes } from '../core/encoding.js';
 import { LegacyHashError } from '../errors.js';
 import type { InputName } from '../types.js';
-import { formulaError, parseFormula, type Count, type InputRef, type Node } from './parse.js';
+import { childrenOf, formulaError, parseFormula, type Count, type InputRef, type Node } from './parse.js';
 import { asciiLower, asciiUpper, htmlEscapeCompat, ipbLegacyEscape, phpTrim } from './text.js';
 
 /** What a formula reads when it runs. Absent optional inputs are empty byte strings. */
@@ -276,14 +276,9 @@ function chainOf(top: Node): ((env: FormulaEnv) => Uint8Array) | undefined {
     mode ??= dg.raw ? 'raw' : 'hex';
     const parts = partsOf(dg.hmac ? at.args[1]! : at.args[0]!);
     if (!parts) return undefined;
-    let key: ChainRef | undefined;
     if (dg.hmac) {
-      const k = at.args[0]!;
-      key = k.k === 'concat' ? undefined : refOf(k);
-      if (key === undefined && k.k === 'concat' && !hasDigest(k) && CHAIN_INPUTS.length + computed.length < MAX_CHAIN_INPUTS) {
-        computed.push(build(k));
-        key = { input: CHAIN_INPUTS.length + computed.length - 1 };
-      }
+      // One slot: a key with a digest inside must itself be a digest (refOf computes any other).
+      const key = refOf(at.args[0]!);
       if (key === undefined) return undefined;
       steps.push({ op: 'hmac', alg: dg.alg, mode, key, parts });
     } else {
@@ -318,11 +313,7 @@ function chainOf(top: Node): ((env: FormulaEnv) => Uint8Array) | undefined {
 /** Whether a digest (or HMAC) call is anywhere in `n`. */
 function hasDigest(n: Node): boolean {
   if (n.k === 'call' && digestOf(n.fn)) return true;
-  return children(n).some(hasDigest);
-}
-
-function children(n: Node): readonly Node[] {
-  return n.k === 'concat' ? n.parts : n.k === 'call' ? n.args : n.k === 'repeat' ? (n.init ? [n.init, n.body] : [n.body]) : [];
+  return childrenOf(n).some(hasDigest);
 }
 
 /**
@@ -349,7 +340,7 @@ export function compileTree(root: Node, encoding?: FormulaEncoding): CompiledFor
   let compared: (env: FormulaEnv) => Uint8Array;
   let bytes: number | undefined;
   // The digest whose raw bytes are compared (hex: the outermost call; base64: its argument).
-  const chain = enc === 'hex' && d && !d.raw ? chainOf(core) : enc === 'base64' && b64Alg ? chainOf(unwrapCase(b64Inner!)) : undefined;
+  const chain = enc === 'hex' && d && !d.raw ? chainOf(core) : enc === 'base64' && b64Alg ? chainOf(b64Inner!) : undefined;
   if (chain) {
     compared = chain;
     bytes = DIGEST_BYTES[(d && !d.raw ? d.alg : b64Alg)!];

@@ -91,6 +91,11 @@ type Tok =
   | { t: 'punct'; v: '(' | ')' | ',' | '.' | '+' | '-'; at: number }
   | { t: 'end'; at: number };
 
+/** The nodes directly under `n` (a concat's parts, a call's arguments, a repeat's init and body). */
+export function childrenOf(n: Node): readonly Node[] {
+  return n.k === 'concat' ? n.parts : n.k === 'call' ? n.args : n.k === 'repeat' ? (n.init ? [n.init, n.body] : [n.body]) : [];
+}
+
 export function formulaError(why: string, at?: number): LegacyHashError {
   return new LegacyHashError('ERR_INVALID_ARGUMENT', `formula: ${why}${at === undefined ? '' : ` at offset ${at}`}`, {
     field: 'formula',

@@ -7,7 +7,7 @@
  */
 import { toHex } from '../core/encoding.js';
 import { compileTree, type CompiledFormula, type FormulaEncoding, type FormulaEnv } from './compile.js';
-import type { Node } from './parse.js';
+import { childrenOf, type Node } from './parse.js';
 
 /** The functions platforms cleaned a password with (byte-to-byte text transforms of it alone). */
 const CLEANING: ReadonlySet<string> = new Set(['trim', 'html_escape', 'ipb_escape', 'upper', 'lower']);
@@ -60,14 +60,10 @@ function isCleaning(n: Node): boolean {
   return n.k === 'call' && CLEANING.has(n.fn);
 }
 
-function children(n: Node): Node[] {
-  return n.k === 'concat' ? n.parts : n.k === 'call' ? n.args : n.k === 'repeat' ? (n.init ? [n.init, n.body] : [n.body]) : [];
-}
-
 /** Every path (root first) from `n` to a `password` input. */
 function pathsToPassword(n: Node): Node[][] {
   if (n.k === 'input') return n.name === 'password' ? [[n]] : [];
-  return children(n).flatMap((k) => pathsToPassword(k).map((p) => [n, ...p]));
+  return childrenOf(n).flatMap((k) => pathsToPassword(k).map((p) => [n, ...p]));
 }
 
 /** `n` with the node `from` (by identity) replaced by `to`. */
