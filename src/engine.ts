@@ -278,6 +278,30 @@ export function matches(derived: Derived, expected: Uint8Array): boolean {
 }
 
 /**
+ * A scheme's whole-verification fast path (Scheme.check), when it has one and can decide:
+ * true/false, or undefined for the general path (parse, checkSchemeFast). Not for offloaded
+ * schemes (the general path routes their work); a check only answers for strings whose cost is
+ * none (Scheme.check).
+ */
+export function checkWhole(
+  scheme: Scheme,
+  password: string | Uint8Array,
+  stored: string,
+  inputs: SchemeInputs,
+  limits: Readonly<Limits>,
+): boolean | undefined {
+  if (scheme.check === undefined || scheme.offload) return undefined;
+  let r: boolean | undefined;
+  try {
+    r = scheme.check(password, stored, inputs, limits.maxPasswordBytes);
+  } catch (e) {
+    throw toLegacyHashError(e, 'derive', scheme.id);
+  }
+  if (r !== undefined) derivations++;
+  return r;
+}
+
+/**
  * Derive + compare for one scheme, limits checked first, without a promise when it can: a
  * scheme with no cost parameter and no offload is a fixed-cost digest (microseconds), which
  * deriveFor would also run inline; calling it directly saves the async layers that cost more

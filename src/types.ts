@@ -164,6 +164,18 @@ export interface Scheme<P extends ParsedHash = any> {
   readonly inlineCost?: InlineCost<P>;
   /** Public view of the parsed parameters for identify() (costs, variant...). No secrets. */
   describe?(parsed: P): Record<string, string | number>;
+  /**
+   * Optional fast path of verify() for a fixed-cost scheme: decides the whole verification of
+   * `password` against `stored` in one step (no parse object, no derived array, no JavaScript
+   * compare; perf, issue #8). Returns true or false only when that is exactly what recognize,
+   * parse, derive and the engine's constant-time compare would decide, and undefined whenever it
+   * cannot say (malformed, missing input, password over `maxPasswordBytes`, no WebAssembly):
+   * the engine then takes its general path, which reports why. Only for strings whose cost()
+   * is empty (no limit to check before the work). Never throws for a wrong
+   * password and leaves no copy of it behind. test/verify-check.test.ts holds every built-in
+   * to that promise.
+   */
+  check?(password: string | Uint8Array, stored: string, inputs: SchemeInputs, maxPasswordBytes: number): boolean | undefined;
 }
 
 /** `Scheme.shape`: what every string a scheme recognises looks like. Every field is optional. */

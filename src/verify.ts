@@ -2,7 +2,7 @@ import { detect, type Fit } from './detect/candidates.js';
 import { normalizeStored } from './detect/normalize.js';
 import { missingInputs } from './detect/rank.js';
 import { passwordBytes } from './core/password.js';
-import { checkSchemeFast, enforceInputLimits, schemeInputs } from './engine.js';
+import { checkSchemeFast, checkWhole, enforceInputLimits, schemeInputs } from './engine.js';
 import { LegacyHashError, toLegacyHashError } from './errors.js';
 import { resolveLimits, type Limits } from './limits.js';
 import { getScheme } from './registry.js';
@@ -99,20 +99,26 @@ function run(
       limit: limits.maxHashLength,
     });
   }
+  const inputs = schemeInputs(options === NO_OPTIONS ? undefined : options);
+  enforceInputLimits(inputs, limits);
+  const text = normalizeStored(stored);
+  const signal = options === NO_OPTIONS ? undefined : deadlineSignal(options);
+  if (signal?.aborted) throw new LegacyHashError('ERR_ABORTED', 'verification aborted');
+  // A forced scheme (the migration login path: the scheme column is known) is one candidate:
+  // checked without the arrays and Fit objects of detection (issue #8: cheap verify at >= 1 M/s),
+  // first by its whole-verification fast path when it has one (engine.ts checkWhole).
+  const forced = options.scheme === undefined ? undefined : forcedScheme(options.scheme);
+  if (forced !== undefined && signal === undefined) {
+    const r = checkWhole(forced, password, text, inputs, limits);
+    if (r !== undefined) return detailed ? result(r, forced, [forced.id]) : r;
+  }
+
   const pw = passwordBytes(password);
   let pending = false;
   try {
     if (pw.length > limits.maxPasswordBytes) throw passwordTooLong(pw.length, limits);
-    const inputs = schemeInputs(options === NO_OPTIONS ? undefined : options);
-    enforceInputLimits(inputs, limits);
-    const text = normalizeStored(stored);
-    const signal = options === NO_OPTIONS ? undefined : deadlineSignal(options);
-    if (signal?.aborted) throw new LegacyHashError('ERR_ABORTED', 'verification aborted');
-
-    // A forced scheme (the migration login path: the scheme column is known) is one candidate:
-    // checked without the arrays and Fit objects of detection (issue #8: cheap verify at >= 1 M/s).
-    if (options.scheme !== undefined) {
-      const scheme = forcedScheme(options.scheme);
+    if (forced !== undefined) {
+      const scheme = forced;
       const parsed = forcedParse(scheme, text, inputs);
       const r = checkSchemeFast(scheme, pw, parsed, inputs, limits, signal);
       if (typeof r === 'boolean') return detailed ? result(r, scheme, [scheme.id]) : r;

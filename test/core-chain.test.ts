@@ -224,7 +224,7 @@ describe('formulas on the chain machine', () => {
 });
 
 describe('without WebAssembly (node --jitless)', () => {
-  it('compiles no program, and the closures, HMAC and the chained schemes still give node:crypto’s digests', () => {
+  it('compiles no program, and the closures, HMAC, the chained schemes and verify() without checks still give node:crypto’s digests', () => {
     const src = (path: string) => JSON.stringify(new URL(path, import.meta.url).href);
     const script = `
       import { createHash, createHmac } from 'node:crypto';
@@ -243,6 +243,16 @@ describe('without WebAssembly (node --jitless)', () => {
       const md5 = (x) => createHash('md5').update(x).digest();
       if (f.chained) bad.push('formula chained');
       if (Buffer.from(f.compared(env)).toString('hex') !== md5(Buffer.concat([Buffer.from(md5('hashcat').toString('hex')), Buffer.from('s4lt')])).toString('hex')) bad.push('formula');
+      // The schemes with a whole-verification check decline it and verify on the general path.
+      const { verify } = await import(${src('../src/index.ts')});
+      const { getScheme } = await import(${src('../src/registry.ts')});
+      for (const id of ['md5', 'ldap-salted-sha256', 'joomla-sha256', 'ipb']) {
+        const sc = getScheme(id);
+        const o = { ...(sc.example.options ?? {}), scheme: id };
+        if (sc.check !== undefined && sc.check(sc.example.password, sc.example.hash, {}, 4096) !== undefined) bad.push(id + ' check answered');
+        if ((await verify(sc.example.password, sc.example.hash, o)) !== true) bad.push(id + ' verify');
+        if ((await verify('wrong', sc.example.hash, o)) !== false) bad.push(id + ' verify wrong');
+      }
       for (const s of [mysql41, xenforo1]) {
         const p = s.parse(s.example.hash, {});
         const d = s.derive(Buffer.from(s.example.password), p, {});

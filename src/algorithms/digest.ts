@@ -3,6 +3,7 @@
  * Hex is compared as bytes, so upper- and lower-case stored strings both verify (case carries
  * no information, and exports and some platforms upper-case it).
  */
+import { digestProgram, stagePassword, stageText } from '../core/chain.js';
 import { digest, type DigestName, DIGEST_BYTES } from '../core/digest.js';
 import { fromHex } from '../core/encoding.js';
 import { HEX_FIRST_CHARS } from '../core/prefixes.js';
@@ -27,6 +28,7 @@ function unsalted(
 ): Scheme<ParsedHash> {
   // The whole claim is the shape (hex of the digest's length): declared as data, recognize built from it.
   const shape = Object.freeze({ length: DIGEST_BYTES[alg] * 2, chars: '0-9a-fA-F', exact: true });
+  const program = digestProgram(alg, false);
   return defineScheme<ParsedHash>({
     id: alg,
     title: `Unsalted ${alg.toUpperCase()} (hex)`,
@@ -40,6 +42,11 @@ function unsalted(
     recognize: recognizeShape(shape),
     parse: (s) => ({ expected: parseHexDigest(alg, s, alg) }),
     derive: (pw) => digest(alg, pw),
+    // The whole verification in one call of the chain machine (the module checks the hex digits).
+    check: program
+      ? (pw, s, _inputs, maxPasswordBytes) =>
+          s.length === shape.length && stageText(s) && stagePassword(pw, maxPasswordBytes) ? program.check('hex', 0, s.length) : undefined
+      : undefined,
   });
 }
 

@@ -20,6 +20,7 @@
  * The scheme name is matched case-insensitively, as OpenLDAP does (passwd_scheme: strncasecmp),
  * so `{ssha}` and `{Crypt}` verify too.
  */
+import { digestProgram, stageBase64, stageDecoded, stagePassword, stageText } from '../core/chain.js';
 import { digest, DIGEST_BYTES, pbkdf2Async, type DigestName } from '../core/digest.js';
 import { allIn, fromAb64, fromBase64, fromHex, HEX_INDEX } from '../core/encoding.js';
 import { defineScheme } from '../core/scheme.js';
@@ -106,6 +107,17 @@ function ldapDigest(o: {
   // {MD5}/{SHA} with a hex value belong to the hex schemes below.
   const isHex = (s: string): boolean => !o.salted && s.length - start === 2 * n && allIn(s, HEX_INDEX, start);
   const yieldsTo = o.yieldsTo;
+  const recognize = (s: string): boolean => hasPrefix(s, o.name) && !isHex(s) && !(yieldsTo !== undefined && yieldsTo.recognize(s));
+  // The whole verification in one call of the chain machine: the module decodes the base64
+  // value (digest, then the salt) and compares; anything unusual goes to parse() for its error.
+  const program = digestProgram(o.alg, o.salted);
+  const check = (pw: string | Uint8Array, s: string, _inputs: SchemeInputs, maxPasswordBytes: number): boolean | undefined => {
+    if (program === null || !recognize(s) || !stageText(s)) return undefined;
+    const len = stageBase64(start, s.length);
+    if ((o.salted ? len <= n : len !== n) || !stagePassword(pw, maxPasswordBytes)) return undefined;
+    if (o.salted) stageDecoded(1, n, len);
+    return program.check('decoded', 0, n);
+  };
   return defineScheme<LdapDigestParsed>({
     id: o.id,
     title: o.title,
@@ -115,9 +127,7 @@ function ldapDigest(o: {
     example: o.example,
     rank: 100,
     prefixes: LDAP_PREFIXES,
-    recognize(s) {
-      return hasPrefix(s, o.name) && !isHex(s) && !(yieldsTo !== undefined && yieldsTo.recognize(s));
-    },
+    recognize,
     parse(s) {
       // Called on strings recognize() claimed; one without the prefix is refused, not decoded.
       const bytes = hasPrefix(s, o.name) ? fromBase64(s, start) : null;
@@ -132,6 +142,7 @@ function ldapDigest(o: {
     },
     derive: (pw, p) => digest(p.alg, pw, p.salt),
     describe: (p): Record<string, string | number> => (o.salted ? { digest: p.alg, saltLength: p.salt.length } : { digest: p.alg }),
+    check,
   });
 }
 
@@ -143,6 +154,9 @@ function ldapHexDigest(o: {
   example: { password: string; hash: string };
 }): Scheme<LdapDigestParsed> {
   const n = DIGEST_BYTES[o.alg];
+  const start = o.name.length + 2;
+  const recognize = (s: string): boolean => hasPrefix(s, o.name) && s.length - start === 2 * n && allIn(s, HEX_INDEX, start);
+  const program = digestProgram(o.alg, false);
   return defineScheme<LdapDigestParsed>({
     id: o.id,
     title: o.title,
@@ -152,13 +166,13 @@ function ldapHexDigest(o: {
     example: o.example,
     rank: 100,
     prefixes: LDAP_PREFIXES,
-    recognize(s) {
-      const start = o.name.length + 2;
-      return hasPrefix(s, o.name) && s.length - start === 2 * n && allIn(s, HEX_INDEX, start);
-    },
+    recognize,
     parse: (s) => ({ alg: o.alg, salt: new Uint8Array(0), expected: fromHex(afterPrefix(s, o.name)!)! }),
     derive: (pw, p) => digest(p.alg, pw),
     describe: (p) => ({ digest: p.alg, encoding: 'hex' }),
+    // The whole verification in one call of the chain machine.
+    check: (pw, s, _inputs, maxPasswordBytes) =>
+      program !== null && recognize(s) && stageText(s) && stagePassword(pw, maxPasswordBytes) ? program.check('hex', start, s.length) : undefined,
   });
 }
 

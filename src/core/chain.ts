@@ -11,6 +11,7 @@
  * and named by minus the pair's address.
  */
 import { CHAIN_WASM_BASE64 } from './chain-wasm.generated.js';
+import { countModuleComparison } from './compare.js';
 import type { DigestName } from './digest.js';
 import { instantiateWasm } from './wasm.js';
 
@@ -38,28 +39,45 @@ export const MAX_CHAIN_STEPS = 16;
 export const MAX_CHAIN_INPUT_BYTES = 1 << 16;
 
 interface ChainModule {
-  memory: { buffer: ArrayBuffer; grow(pages: number): number };
+  memory: { buffer: ArrayBuffer };
   run(pc: number, inputEnd: number): number;
+  check(pc: number, inputEnd: number, expected: number, expectedLength: number, hex: number): number;
+  decode64(src: number, length: number, dst: number): number;
   OUT: { value: number };
   SLOTS: { value: number };
   HEAP: { value: number };
   HEAP_END: { value: number };
+  TEXT: { value: number };
+  DECODED: { value: number };
   INPUT: { value: number };
   FIRST_RESULT: { value: number };
 }
 
-const WASM = instantiateWasm(CHAIN_WASM_BASE64) as unknown as ChainModule | null;
-const PAGE = 65536;
+const instance = instantiateWasm(CHAIN_WASM_BASE64) as unknown as ChainModule | null;
 
 // The module's addresses, read once (an exported global's `.value` is a getter call).
-const OUT = WASM ? WASM.OUT.value : 0;
-const SLOTS = WASM ? WASM.SLOTS.value >> 2 : 0;
-const INPUT = WASM ? WASM.INPUT.value : 0;
-const HEAP_END = WASM ? WASM.HEAP_END.value : 0;
-const FIRST_RESULT = WASM ? WASM.FIRST_RESULT.value : 0;
+const OUT = instance ? instance.OUT.value : 0;
+const SLOTS = instance ? instance.SLOTS.value >> 2 : 0;
+const TEXT = instance ? instance.TEXT.value : 0;
+const DECODED = instance ? instance.DECODED.value : 0;
+const INPUT = instance ? instance.INPUT.value : 0;
+const HEAP_END = instance ? instance.HEAP_END.value : 0;
+const FIRST_RESULT = instance ? instance.FIRST_RESULT.value : 0;
+/** Room for the stored string of a check (TEXT..INPUT) and for a base64 value decoded from it. */
+const TEXT_BYTES = INPUT - TEXT;
+const DECODED_BYTES = 1024;
 
-let mem = WASM ? new Uint8Array(WASM.memory.buffer) : new Uint8Array(0);
-let words = WASM ? new Int32Array(WASM.memory.buffer) : new Int32Array(0);
+/**
+ * The module, when it is there and its memory holds the whole input area (+ 8: the module wipes
+ * the inputs 8 bytes at a time). The memory never grows, so the views below stay valid.
+ */
+const WASM = instance && instance.memory.buffer.byteLength >= INPUT + MAX_CHAIN_INPUT_BYTES + 8 ? instance : null;
+
+const mem = WASM ? new Uint8Array(WASM.memory.buffer) : new Uint8Array(0);
+const words = WASM ? new Int32Array(WASM.memory.buffer) : new Int32Array(0);
+/** Fixed views for TextEncoder.encodeInto, which writes at a view's start. */
+const textView = WASM ? new Uint8Array(WASM.memory.buffer, TEXT, TEXT_BYTES) : mem;
+const inputView = WASM ? new Uint8Array(WASM.memory.buffer, INPUT, MAX_CHAIN_INPUT_BYTES) : mem;
 /** Next free byte of the program heap (programs are never freed: formulas are compiled once). */
 let heapAt = WASM ? WASM.HEAP.value : 0;
 
@@ -67,6 +85,15 @@ let heapAt = WASM ? WASM.HEAP.value : 0;
 export interface ChainProgram {
   /** The result, or null when the inputs are too long for the module (see MAX_CHAIN_INPUT_BYTES). */
   run(inputs: readonly Uint8Array[]): Uint8Array | null;
+  /**
+   * Runs the program on the staged inputs (stagePassword and the other stage functions; every
+   * input the program reads must have been staged) and compares its result, in constant time,
+   * with the stored digest: the staged text from `start` to `end`, as hex digits ('hex') or
+   * raw bytes ('raw'), or the value stageBase64 decoded ('decoded'). true or false; undefined
+   * when it cannot say (an input not staged, not a digest of the result's length), the caller
+   * then takes its general path. Wipes the staged inputs in every case.
+   */
+  check(expected: 'hex' | 'raw' | 'decoded', start: number, end: number): boolean | undefined;
 }
 
 /**
@@ -121,7 +148,11 @@ export function compileChain(steps: readonly ChainStep[]): ChainProgram | null {
     at += l.length;
   });
   heapAt = (at + 3) & ~3;
-  return { run: (values) => run(pc, values, inputs) };
+  const needs = (1 << inputs) - 1;
+  return {
+    run: (values) => run(pc, values, inputs),
+    check: (expected, start, end) => check(pc, needs, expected, start, end),
+  };
 }
 
 function run(pc: number, values: readonly Uint8Array[], inputs: number): Uint8Array | null {
@@ -129,12 +160,6 @@ function run(pc: number, values: readonly Uint8Array[], inputs: number): Uint8Ar
   let total = 0;
   for (let i = 0; i < inputs; i++) total += values[i]!.length;
   if (total > MAX_CHAIN_INPUT_BYTES) return null;
-  // + 8: the module wipes the inputs 8 bytes at a time.
-  if (INPUT + total + 8 > mem.length) {
-    w.memory.grow(Math.ceil((INPUT + total + 8 - mem.length) / PAGE));
-    mem = new Uint8Array(w.memory.buffer);
-    words = new Int32Array(w.memory.buffer);
-  }
   let at = INPUT;
   for (let i = 0; i < inputs; i++) {
     const v = values[i]!;
@@ -153,7 +178,124 @@ function run(pc: number, values: readonly Uint8Array[], inputs: number): Uint8Ar
   return result;
 }
 
+// ---------- checks: a whole verification in one call ----------
+// Perf (issue #8): verify() of a cheap scheme used to encode the password into a new array,
+// decode the stored digest in a JavaScript loop (~2.5 ns a character), copy both into a module
+// and compare the result in JavaScript. A check writes the stored string and the password with
+// TextEncoder.encodeInto straight into the module's memory (~50 ns each, whatever their length),
+// points the salt's slot into the stored string, and the module decodes and compares.
+
+const encoder = new TextEncoder();
+/** Bytes staged at INPUT so far, and a bit per input slot staged (cleared by check/unstage). */
+let staged = 0;
+let stagedSlots = 0;
+
+function setSlot(input: number, offset: number, length: number): void {
+  words[SLOTS + 2 * input] = offset;
+  words[SLOTS + 2 * input + 1] = length;
+  stagedSlots |= 1 << input;
+}
+
+/**
+ * Writes the stored string of a check. false when it cannot be staged: no WebAssembly, longer
+ * than the text area, or not all ASCII (a character is then a byte, so string offsets are
+ * memory offsets, and bytes are what the general path's UTF-8 encoding of a salt would be).
+ */
+export function stageText(text: string): boolean {
+  if (WASM === null || text.length > TEXT_BYTES) return false;
+  const r = encoder.encodeInto(text, textView);
+  return r.read === text.length && r.written === text.length;
+}
+
+/**
+ * Stages the password (UTF-8 of a string, or the bytes given) as input 0; it must be the first
+ * input staged. false, with nothing left in memory, when it is over `maxBytes` bytes or the
+ * input area (the caller's general path then reports it).
+ */
+export function stagePassword(password: string | Uint8Array, maxBytes: number): boolean {
+  if (WASM === null) return false;
+  unstage();
+  let n: number;
+  if (typeof password === 'string') {
+    const r = encoder.encodeInto(password, inputView);
+    n = r.written;
+    if (r.read !== password.length || n > maxBytes) {
+      inputView.fill(0, 0, n);
+      return false;
+    }
+  } else if (password instanceof Uint8Array) {
+    n = password.length;
+    if (n > maxBytes || n > MAX_CHAIN_INPUT_BYTES) return false;
+    inputView.set(password);
+  } else {
+    return false; // not a password: the general path says so
+  }
+  setSlot(0, INPUT, n);
+  staged = n;
+  return true;
+}
+
+/** Stages input `input` as the characters `start` to `end` of the staged text (a salt in the stored string). */
+export function stageSpan(input: number, start: number, end: number): void {
+  setSlot(input, TEXT + start, end - start);
+}
+
+/** Stages input `input` as a copy of `bytes`; false when the input area is full (then unstage). */
+export function stageBytes(input: number, bytes: Uint8Array): boolean {
+  const n = bytes.length;
+  if (staged + n > MAX_CHAIN_INPUT_BYTES) return false;
+  const at = INPUT + staged;
+  if (n < 12) for (let j = 0; j < n; j++) mem[at + j] = bytes[j]!;
+  else mem.set(bytes, at);
+  setSlot(input, at, n);
+  staged += n;
+  return true;
+}
+
+/**
+ * Decodes the staged text from `start` to `end` (padded base64) into the module's DECODED area
+ * for check('decoded', ...) and for stageDecoded. Returns the bytes decoded, or -1 when the text
+ * is not canonical padded base64 or too long (the caller's general path then says why).
+ */
+export function stageBase64(start: number, end: number): number {
+  if (WASM === null || ((end - start) >> 2) * 3 > DECODED_BYTES) return -1;
+  return WASM.decode64(TEXT + start, end - start, DECODED);
+}
+
+/** Stages input `input` as decoded bytes `start` to `end` (a salt stored after the digest, LDAP {SSHA}). */
+export function stageDecoded(input: number, start: number, end: number): void {
+  setSlot(input, DECODED + start, end - start);
+}
+
+/** Wipes whatever was staged (a caller that gives up before check). */
+export function unstage(): void {
+  if (staged > 0) inputView.fill(0, 0, staged);
+  staged = 0;
+  stagedSlots = 0;
+}
+
+function check(pc: number, needs: number, expected: 'hex' | 'raw' | 'decoded', start: number, end: number): boolean | undefined {
+  if ((stagedSlots & needs) !== needs || (stagedSlots & 1) === 0) {
+    unstage();
+    return undefined;
+  }
+  const at = expected === 'decoded' ? DECODED + start : TEXT + start;
+  const r = WASM!.check(pc, INPUT + staged, at, end - start, expected === 'hex' ? 1 : 0); // wipes
+  countModuleComparison();
+  staged = 0;
+  stagedSlots = 0;
+  return r < 0 ? undefined : r === 1;
+}
+
 /** The module's memory (tests check that a run leaves no input or intermediate in it). */
 export function chainMemoryForTests(): Uint8Array {
   return mem;
+}
+
+/**
+ * The program `alg(password)`, or `alg(password . salt)` with the salt as input 1: the checks of
+ * the plain digest schemes (hex, LDAP). null without WebAssembly.
+ */
+export function digestProgram(alg: DigestName, salted: boolean): ChainProgram | null {
+  return compileChain([{ op: 'digest', alg, mode: 'raw', parts: salted ? [{ input: 0 }, { input: 1 }] : [{ input: 0 }] }]);
 }

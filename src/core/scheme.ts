@@ -33,6 +33,7 @@ export function defineScheme<P extends ParsedHash>(scheme: Scheme<P>): Scheme<P>
     offload: s.offload,
     inlineCost: s.inlineCost,
     describe: s.describe,
+    check: s.check,
   } satisfies Record<keyof Scheme, unknown>; // every key of Scheme, none other
   // Keys outside Scheme (none among the built-ins) are kept, after the shared ones.
   for (const key of Object.keys(s)) {

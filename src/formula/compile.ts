@@ -3,7 +3,7 @@
  * over byte arrays. No eval, no Function, no property lookups driven by formula text.
  */
 import { concatBytes } from '../core/bytes.js';
-import { compileChain, MAX_CHAIN_INPUTS, type ChainRef, type ChainStep } from '../core/chain.js';
+import { compileChain, MAX_CHAIN_INPUTS, type ChainProgram, type ChainRef, type ChainStep } from '../core/chain.js';
 import { digestParts, DIGEST_BYTES, hmac, type DigestName } from '../core/digest.js';
 import { fromBase64, fromHex, toBase64, toHexBytes } from '../core/encoding.js';
 import { LegacyHashError } from '../errors.js';
@@ -37,6 +37,13 @@ export interface CompiledFormula {
   bytes: number | undefined;
   /** `compared` runs on the chain machine (src/core/chain.ts), not on the closures. */
   chained: boolean;
+  /**
+   * The chain program of `compared`, for a whole verification in one call (ChainProgram.check):
+   * its inputs are 0 password, 1 salt, 2 pepper, 3 username, then 4.. the values of `computed`
+   * (arguments without a digest inside, computed by closures: `lower(username)`). undefined when
+   * the formula is not a chain of digests, or there is no WebAssembly.
+   */
+  chain: { program: ChainProgram; computed: readonly ((env: FormulaEnv) => Uint8Array)[] } | undefined;
   /** Inputs the formula reads (besides the password). */
   inputs: ReadonlySet<InputName>;
   usesRounds: boolean;
@@ -225,15 +232,26 @@ function hasRepeat(n: Node): boolean {
 /** The inputs a chain run reads, in its input slots 0..3 (4..7: values computed in JavaScript). */
 const CHAIN_INPUTS: readonly InputRef[] = ['password', 'salt', 'pepper', 'username'];
 
+/** A formula's value as a chain program: see chainOf. */
+interface Chain {
+  program: ChainProgram;
+  /** Digest steps in the program. */
+  steps: number;
+  /** Inputs 4.. of a run: values computed by closures (none: the program reads inputs 0..3 only). */
+  computed: ((env: FormulaEnv) => Uint8Array)[];
+  /** `compared` on the chain machine (the closures when the inputs are too long for it). */
+  compared: (env: FormulaEnv) => Uint8Array;
+}
+
 /**
- * `compared` run as one program of the chain machine (src/core/chain.ts), when the value is a
- * chain of two or more digests whose arguments are digests, inputs, literals and concatenations
- * of them; an argument without a digest inside (`lower(username)`, a cleaned password) is
- * computed by its closure and passed as an input. undefined when the formula has another shape
- * or there is no WebAssembly (its closures then run). Perf (issue #8): one call per derive
- * instead of a copy, a padding and an allocation per digest, and hex encoded inside the module.
+ * `compared` as one program of the chain machine (src/core/chain.ts), when the value is a chain
+ * of digests whose arguments are digests, inputs, literals and concatenations of them; an
+ * argument without a digest inside (`lower(username)`, a cleaned password) is computed by its
+ * closure and passed as an input. undefined when the formula has another shape or there is no
+ * WebAssembly (its closures then run). Perf (issue #8): one call per derive instead of a copy, a
+ * padding and an allocation per digest, and hex encoded inside the module.
  */
-function chainOf(top: Node): ((env: FormulaEnv) => Uint8Array) | undefined {
+function chainOf(top: Node): Chain | undefined {
   const steps: ChainStep[] = [];
   const computed: Ev[] = [];
   const refOf = (n: Node): ChainRef | undefined => {
@@ -287,8 +305,7 @@ function chainOf(top: Node): ((env: FormulaEnv) => Uint8Array) | undefined {
     return { step: steps.length - 1 };
   };
   const last = stepOf(top);
-  // One digest alone stays on the closures: src/core/wasm.ts shortDigest was 5-11% faster for it.
-  if (last === undefined || steps.length < 2 || top.k !== 'call' || !digestOf(top.fn)) return undefined;
+  if (last === undefined || top.k !== 'call' || !digestOf(top.fn)) return undefined;
   // The compared value is the outermost digest's raw bytes.
   const final = steps[steps.length - 1]!;
   steps[steps.length - 1] = { ...final, mode: 'raw' };
@@ -296,7 +313,7 @@ function chainOf(top: Node): ((env: FormulaEnv) => Uint8Array) | undefined {
   if (program === null) return undefined;
   const fallback = build({ ...top, fn: `${digestOf(top.fn)!.hmac ? 'hmac_' : ''}${digestOf(top.fn)!.alg}_raw` as never });
   const values: Uint8Array[] = new Array<Uint8Array>(CHAIN_INPUTS.length + computed.length);
-  return (env) => {
+  const compared = (env: FormulaEnv): Uint8Array => {
     values[0] = env.password;
     values[1] = env.salt;
     values[2] = env.pepper;
@@ -308,6 +325,7 @@ function chainOf(top: Node): ((env: FormulaEnv) => Uint8Array) | undefined {
     // Inputs too long for the module: the closures (which also apply MAX_VALUE_BYTES).
     return out ?? fallback(env, EMPTY);
   };
+  return { program, steps: steps.length, computed: computed.map((ev) => (env: FormulaEnv) => capped(ev(env, EMPTY))), compared };
 }
 
 /** Whether a digest (or HMAC) call is anywhere in `n`. */
@@ -341,8 +359,10 @@ export function compileTree(root: Node, encoding?: FormulaEncoding): CompiledFor
   let bytes: number | undefined;
   // The digest whose raw bytes are compared (hex: the outermost call; base64: its argument).
   const chain = enc === 'hex' && d && !d.raw ? chainOf(core) : enc === 'base64' && b64Alg ? chainOf(b64Inner!) : undefined;
-  if (chain) {
-    compared = chain;
+  // One digest alone stays on the closures for derive: src/core/wasm.ts shortDigest was 5-11%
+  // faster for it than a run of the chain machine (a check uses the program either way).
+  if (chain && chain.steps >= 2) {
+    compared = chain.compared;
     bytes = DIGEST_BYTES[(d && !d.raw ? d.alg : b64Alg)!];
   } else if (enc === 'hex' && d && !d.raw && core.k === 'call') {
     // The outermost call is a hex digest: evaluate it raw (same bytes as decoding its hex).
@@ -365,7 +385,8 @@ export function compileTree(root: Node, encoding?: FormulaEncoding): CompiledFor
   return {
     evaluate: (env) => evaluate(env, EMPTY),
     compared,
-    chained: chain !== undefined,
+    chained: chain !== undefined && chain.steps >= 2,
+    chain: chain && { program: chain.program, computed: chain.computed },
     encoding: enc,
     bytes,
     inputs,

@@ -11,6 +11,7 @@
  * `options.salt` (the platform's salt column).
  */
 import { utf8 } from '../core/bytes.js';
+import { stageBytes, stagePassword, stageSpan, stageText, unstage } from '../core/chain.js';
 import { fromBase64, fromHex } from '../core/encoding.js';
 import { defineScheme } from '../core/scheme.js';
 import { LegacyHashError, malformed } from '../errors.js';
@@ -88,6 +89,11 @@ interface Layout {
   hashAt: number;
   saltAt: number;
   roundsAt: number;
+  /**
+   * The template in order, for offsets from a match: a literal's length (>= 0), or minus the
+   * group number of a placeholder (its length is its captured text's).
+   */
+  pieces: readonly number[];
 }
 
 /** Number of capturing groups in a complete regular-expression source (an empty alternative matches ''). */
@@ -196,6 +202,7 @@ function compileLayout(template: string, hash: string, hashLen: { min: number; m
     hashAt: at.hash,
     saltAt: at.salt,
     roundsAt: at.rounds,
+    pieces: pieces.map((p, i) => (i % 2 === 0 ? p.length : -at[p as keyof typeof at])),
   };
   if (fixed) layout.length = Number(fixed[1]);
   return layout;
@@ -311,6 +318,75 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
     };
   }
 
+  // The whole verification in one call of the chain machine (Scheme.check): one formula of
+  // digests over the password, salt, pepper and username, compared as hex, no rounds.
+  const chain = formulas.length === 1 && encoding === 'hex' && !usesRounds ? first.chain : undefined;
+  const needsSalt = needs.includes('salt');
+  const needsPepper = needs.includes('pepper');
+  const needsUsername = needs.includes('username');
+
+  function check(password: string | Uint8Array, s: string, inputs: SchemeInputs, maxPasswordBytes: number): boolean | undefined {
+    // Where the digest and the salt are in `s`: the layout parse() would take.
+    let hashStart = -1;
+    let hashEnd = 0;
+    let saltStart = -1;
+    let saltEnd = 0;
+    for (let i = 0; i < layouts.length && hashStart < 0; i++) {
+      const l = layouts[i]!;
+      if (l.length !== undefined) {
+        // Hex digits are checked by the module (-1: the general path, which may try the next layout).
+        if (l.length === s.length && (anyHexCase || l.re.test(s))) {
+          hashStart = 0;
+          hashEnd = s.length;
+        }
+      } else if (s.startsWith(l.lead)) {
+        const m = l.re.exec(s);
+        if (m === null) continue;
+        let at = 0;
+        for (let k = 0; k < l.pieces.length; k++) {
+          const p = l.pieces[k]!;
+          if (p >= 0) {
+            at += p;
+            continue;
+          }
+          const len = m[-p]!.length;
+          if (-p === l.hashAt) { // timing-safe: capture-group numbers, not digests
+            hashStart = at;
+            hashEnd = at + len;
+          } else if (-p === l.saltAt) {
+            saltStart = at;
+            saltEnd = at + len;
+          }
+          at += len;
+        }
+      }
+    }
+    if (hashStart < 0) return undefined;
+    if ((needsSalt && saltStart < 0 && inputs.salt === undefined) || (needsPepper && inputs.pepper === undefined)) return undefined;
+    if (needsUsername && inputs.username === undefined) return undefined;
+    if (!stageText(s) || !stagePassword(password, maxPasswordBytes)) return undefined;
+    const { program, computed } = chain!;
+    // Values computed in JavaScript (a cleaned password, a lower-cased username) need the inputs
+    // as bytes, as derive has them; the password's copy is wiped after.
+    let env: FormulaEnv | undefined;
+    try {
+      if (saltStart >= 0) stageSpan(1, saltStart, saltEnd);
+      else if (inputs.salt === undefined) stageSpan(1, 0, 0);
+      else if (!stageBytes(1, utf8(inputs.salt))) return undefined;
+      if (!stageBytes(2, inputs.pepper ?? EMPTY)) return undefined;
+      if (!stageBytes(3, inputs.username === undefined ? EMPTY : utf8(inputs.username))) return undefined;
+      if (computed.length > 0) {
+        const salt = saltStart >= 0 ? s.slice(saltStart, saltEnd) : undefined;
+        env = envOf(typeof password === 'string' ? utf8(password) : new Uint8Array(password), { salt, layout: 0, expected: EMPTY, rounds: 0 }, inputs);
+        for (let i = 0; i < computed.length; i++) if (!stageBytes(4 + i, computed[i]!(env))) return undefined;
+      }
+      return program.check('hex', hashStart, hashEnd);
+    } finally {
+      unstage(); // nothing left after check(); after an early return, the password
+      if (env !== undefined) env.password.fill(0);
+    }
+  }
+
   return defineScheme<FormulaParsed>({
     id,
     title: def.title,
@@ -393,5 +469,6 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
       if (templates.length > 1) d['layout'] = templates[p.layout]!;
       return d;
     },
+    ...(chain ? { check } : {}),
   });
 }

@@ -6,12 +6,16 @@
 ;;   640..704    INNER (HMAC inner digest, or a long key's digest), 704..832 OUT (the result)
 ;;   1024..3072  RESULTS: 16 results of up to 128 bytes (a SHA-512 hex digest)
 ;;   3072..3280  SLOTS: 26 (offset, length) pairs
+;;   4096..4352  HEX_VALUES, 4352..4608 BASE64_VALUES: each byte's value as a digit, 0xff when
+;;               not one (data)
+;;   4608..5632  DECODED: a stored value decoded from base64 (not secret)
 ;;   7168..262144 HEAP: programs and literals, written once per formula (room for hundreds)
-;;   262144..     INPUT: the password and the other inputs of one run (JavaScript grows the memory)
-;; JavaScript writes the inputs and slots 0..7; run() wipes everything a run wrote but OUT,
-;; which JavaScript reads and wipes.
+;;   262144..266240 TEXT: the stored string of a check (ASCII; not secret)
+;;   266240..331784 INPUT: the password and the other inputs of one run (64 KiB + 8)
+;; JavaScript writes the inputs and slots 0..7; run() and check() wipe everything a run wrote
+;; but OUT, which JavaScript reads and wipes.
 (module
-  (memory (export "memory") 5)
+  (memory (export "memory") 6)
   (global $STATE i32 (i32.const 320))
   (global $BLOCK i32 (i32.const 384))
   (global $PAD i32 (i32.const 512))
@@ -21,7 +25,11 @@
   (global $SLOTS (export "SLOTS") i32 (i32.const 3072))
   (global (export "HEAP") i32 (i32.const 7168))
   (global (export "HEAP_END") i32 (i32.const 262144))
-  (global $INPUT (export "INPUT") i32 (i32.const 262144))
+  (global $HEX_VALUES i32 (i32.const 4096))
+  (global $BASE64_VALUES i32 (i32.const 4352))
+  (global (export "DECODED") i32 (i32.const 4608))
+  (global (export "TEXT") i32 (i32.const 262144))
+  (global $INPUT (export "INPUT") i32 (i32.const 266240))
   ;; Slot numbers: 0..7 inputs (JavaScript), 8 the HMAC key block, 9 the HMAC inner digest,
   ;; 10..25 results; a literal is -(address of its pair in the program).
   (global $PAD_SLOT i32 (i32.const 8))
@@ -34,6 +42,8 @@
   (data (i32.const 112) "\d8\9e\05\c1\5d\9d\bb\cb\07\d5\7c\36\2a\29\9a\62\17\dd\70\30\5a\01\59\91\39\59\0e\f7\d8\ec\2f\15\31\0b\c0\ff\67\26\33\67\11\15\58\68\87\4a\b4\8e\a7\8f\f9\64\0d\2e\0c\db\a4\4f\fa\be\1d\48\b5\47")
   (data (i32.const 176) "\08\c9\bc\f3\67\e6\09\6a\3b\a7\ca\84\85\ae\67\bb\2b\f8\94\fe\72\f3\6e\3c\f1\36\1d\5f\3a\f5\4f\a5\d1\82\e6\ad\7f\52\0e\51\1f\6c\3e\2b\8c\68\05\9b\6b\bd\41\fb\ab\d9\83\1f\79\21\7e\13\19\cd\e0\5b")
   (data (i32.const 256) "0123456789abcdef0123456789ABCDEF")
+  (data (i32.const 4096) "\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\00\01\02\03\04\05\06\07\08\09\ff\ff\ff\ff\ff\ff\ff\0a\0b\0c\0d\0e\0f\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\0a\0b\0c\0d\0e\0f\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff")
+  (data (i32.const 4352) "\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\3e\ff\ff\ff\3f\34\35\36\37\38\39\3a\3b\3c\3d\ff\ff\ff\ff\ff\ff\ff\00\01\02\03\04\05\06\07\08\09\0a\0b\0c\0d\0e\0f\10\11\12\13\14\15\16\17\18\19\ff\ff\ff\ff\ff\ff\1a\1b\1c\1d\1e\1f\20\21\22\23\24\25\26\27\28\29\2a\2b\2c\2d\2e\2f\30\31\32\33\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff\ff")
 
   (func $md5_compress (param $s i32) (param $p i32)
     (local $a i32) (local $b i32) (local $c i32) (local $d i32)
@@ -1539,10 +1549,10 @@
     (i32.store (global.get $OUT) (global.get $INNER_SLOT))
     (call $hash (local.get $alg) (global.get $PAD_SLOT) (global.get $OUT) (i32.const 1) (local.get $out) (local.get $mode)))
 
-  ;; Runs the program at $pc (see the generator's header). $input_end: the end of what
-  ;; JavaScript wrote at INPUT, wiped with the rest. Returns the result's length, copied to OUT.
-  (func (export "run") (param $pc i32) (param $input_end i32) (result i32)
-    (local $op i32) (local $out i32) (local $at i32) (local $len i32)
+  ;; Runs the steps of the program at $pc (see the generator's header); returns the slot its
+  ;; end names (the result).
+  (func $exec (param $pc i32) (result i32)
+    (local $op i32) (local $out i32) (local $at i32)
     (block $end
       (loop $step
         (local.set $op (i32.load (local.get $pc)))
@@ -1564,16 +1574,92 @@
             (local.set $pc (i32.add (local.get $pc)
               (i32.shl (i32.add (i32.const 6) (i32.load offset=20 (local.get $pc))) (i32.const 2))))))
         (br $step)))
-    (local.set $out (i32.load offset=4 (local.get $pc)))
+    (i32.load offset=4 (local.get $pc)))
+
+  ;; Wipes what held the password or values derived from it: the digest state and blocks, the
+  ;; results up to the slot $last (results are numbered in order), the inputs up to $input_end.
+  (func $wipe (param $last i32) (param $input_end i32)
+    (call $zero (global.get $STATE) (i32.const 384))
+    (call $zero (global.get $RESULTS)
+      (i32.shl (i32.add (i32.sub (local.get $last) (global.get $FIRST_RESULT)) (i32.const 1)) (i32.const 7)))
+    (call $zero (global.get $INPUT) (i32.and (i32.add (i32.sub (local.get $input_end) (global.get $INPUT)) (i32.const 7)) (i32.const -8))))
+
+  ;; Runs the program at $pc. $input_end: the end of what JavaScript wrote at INPUT, wiped with
+  ;; the rest. Returns the result's length; the result is copied to OUT.
+  (func (export "run") (param $pc i32) (param $input_end i32) (result i32)
+    (local $out i32) (local $len i32)
+    (local.set $out (call $exec (local.get $pc)))
     (local.set $len (call $slot_length (local.get $out)))
     (call $copy (global.get $OUT) (call $slot_offset (local.get $out)) (local.get $len))
-    ;; Wipe what held the password or values derived from it.
-    (call $zero (global.get $STATE) (i32.const 384))
-    ;; Results are numbered in order: the last one's number says how many the program wrote.
-    (call $zero (global.get $RESULTS)
-      (i32.shl (i32.add (i32.sub (local.get $out) (global.get $FIRST_RESULT)) (i32.const 1)) (i32.const 7)))
-    (call $zero (global.get $INPUT) (i32.and (i32.add (i32.sub (local.get $input_end) (global.get $INPUT)) (i32.const 7)) (i32.const -8)))
+    (call $wipe (local.get $out) (local.get $input_end))
     (local.get $len))
+
+  ;; Runs the program at $pc and compares its result with the $expected_len bytes at $expected:
+  ;; raw bytes ($hex 0) or hex digits of either case ($hex 1). Returns 1 when equal, 0 when not,
+  ;; -1 when the expected value is not a digest of the result's length (not hex, wrong length:
+  ;; JavaScript then takes its general path, which says why). Every byte is compared (no early
+  ;; exit: constant time in the stored digest), then everything is wiped as by run().
+  (func (export "check") (param $pc i32) (param $input_end i32) (param $expected i32) (param $expected_len i32) (param $hex i32) (result i32)
+    (local $out i32) (local $src i32) (local $len i32) (local $k i32) (local $at i32)
+    (local $byte i32) (local $hi i32) (local $lo i32) (local $diff i32) (local $bad i32)
+    (local.set $out (call $exec (local.get $pc)))
+    (local.set $src (call $slot_offset (local.get $out)))
+    (local.set $len (call $slot_length (local.get $out)))
+    (local.set $bad (i32.ne (local.get $expected_len) (i32.shl (local.get $len) (local.get $hex))))
+    (if (i32.eqz (local.get $bad))
+      (then
+        (loop $bytes
+          (if (local.get $hex)
+            (then
+              (local.set $at (i32.add (local.get $expected) (i32.shl (local.get $k) (i32.const 1))))
+              (local.set $hi (i32.load8_u (i32.add (global.get $HEX_VALUES) (i32.load8_u (local.get $at)))))
+              (local.set $lo (i32.load8_u (i32.add (global.get $HEX_VALUES) (i32.load8_u offset=1 (local.get $at)))))
+              ;; 0xff (not a digit) has bits above the low four.
+              (local.set $bad (i32.or (local.get $bad) (i32.and (i32.or (local.get $hi) (local.get $lo)) (i32.const 0xf0))))
+              (local.set $byte (i32.or (i32.shl (local.get $hi) (i32.const 4)) (local.get $lo))))
+            (else (local.set $byte (i32.load8_u (i32.add (local.get $expected) (local.get $k))))))
+          (local.set $diff (i32.or (local.get $diff)
+            (i32.xor (i32.and (local.get $byte) (i32.const 0xff)) (i32.load8_u (i32.add (local.get $src) (local.get $k))))))
+          (local.set $k (i32.add (local.get $k) (i32.const 1)))
+          (br_if $bytes (i32.lt_u (local.get $k) (local.get $len))))))
+    (call $wipe (local.get $out) (local.get $input_end))
+    (if (result i32) (local.get $bad) (then (i32.const -1)) (else (i32.eqz (local.get $diff)))))
+
+  ;; Decodes the $len base64 characters (RFC 4648 §4, padded) at $src to $dst. Returns the bytes
+  ;; written, or -1 unless the text is canonical: a multiple of 4 long, only alphabet characters
+  ;; before at most two '=', zero spare bits (anything else is left to JavaScript's decoder).
+  (func (export "decode64") (param $src i32) (param $len i32) (param $dst i32) (result i32)
+    (local $pad i32) (local $i i32) (local $o i32) (local $v i32) (local $bad i32) (local $end i32) (local $digit i32)
+    (if (i32.or (i32.eqz (local.get $len)) (i32.and (local.get $len) (i32.const 3))) (then (return (i32.const -1))))
+    (local.set $end (i32.add (local.get $src) (local.get $len)))
+    (if (i32.eq (i32.load8_u offset=0 (i32.sub (local.get $end) (i32.const 1))) (i32.const 61))
+      (then
+        (local.set $pad (i32.add (i32.const 1)
+          (i32.eq (i32.load8_u offset=0 (i32.sub (local.get $end) (i32.const 2))) (i32.const 61))))))
+    (loop $quads
+      ;; A padding character reads as 'A' (value 0); the bytes it stands for are dropped below.
+      (local.set $v (i32.const 0))
+      (local.set $i (i32.const 0))
+      (loop $chars
+        (local.set $digit
+          (if (result i32) (i32.ge_u (i32.add (local.get $src) (local.get $i)) (i32.sub (local.get $end) (local.get $pad)))
+            (then (i32.const 0))
+            (else (i32.load8_u (i32.add (global.get $BASE64_VALUES) (i32.load8_u (i32.add (local.get $src) (local.get $i))))))))
+        ;; 0xff (not in the alphabet) has bits above the low six.
+        (local.set $bad (i32.or (local.get $bad) (i32.and (local.get $digit) (i32.const 0xc0))))
+        (local.set $v (i32.or (i32.shl (local.get $v) (i32.const 6)) (i32.and (local.get $digit) (i32.const 63))))
+        (local.set $i (i32.add (local.get $i) (i32.const 1)))
+        (br_if $chars (i32.lt_u (local.get $i) (i32.const 4))))
+      (i32.store8 offset=0 (i32.add (local.get $dst) (local.get $o)) (i32.shr_u (local.get $v) (i32.const 16)))
+      (i32.store8 offset=1 (i32.add (local.get $dst) (local.get $o)) (i32.shr_u (local.get $v) (i32.const 8)))
+      (i32.store8 offset=2 (i32.add (local.get $dst) (local.get $o)) (local.get $v))
+      (local.set $o (i32.add (local.get $o) (i32.const 3)))
+      (local.set $src (i32.add (local.get $src) (i32.const 4)))
+      (br_if $quads (i32.lt_u (local.get $src) (local.get $end))))
+    ;; Spare bits: the low 8 (one '=') or 16 (two) bits of the last group must be zero.
+    (if (i32.and (local.get $v) (i32.sub (i32.shl (i32.const 1) (i32.shl (local.get $pad) (i32.const 3))) (i32.const 1)))
+      (then (local.set $bad (i32.const 1))))
+    (if (result i32) (local.get $bad) (then (i32.const -1)) (else (i32.sub (local.get $o) (local.get $pad)))))
 
   ;; Copies $n bytes (at most a digest's hex, 128) from $src to $dst, 8 at a time (may copy up to
   ;; 7 bytes past $n: the destination is OUT, 128 bytes, and the sources have room behind them).

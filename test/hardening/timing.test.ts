@@ -1,7 +1,8 @@
 /**
- * Timing: every verification of every registered scheme goes through the one constant-time
- * comparison (src/core/compare.ts), no scheme source compares digests itself, and verifyDummy()
- * does the same work as a failed verification.
+ * Timing: every verification of every registered scheme goes through a constant-time
+ * comparison (src/core/compare.ts, or the chain module's check, which compare.ts counts too), no
+ * scheme source compares digests itself, and verifyDummy() does the same work as a failed
+ * verification.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

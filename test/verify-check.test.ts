@@ -1,0 +1,257 @@
+/**
+ * Scheme.check, the whole verification in one call of the chain module (issue #8): it answers
+ * exactly as the general path (recognize, parse, derive, the engine's compare) or not at all,
+ * on the reference vectors and on every way a stored string or an input can be off; it answers
+ * (does not just fall back) for the strings it was built for; and it leaves no trace of the
+ * password in the module's memory.
+ */
+import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { chainMemoryForTests, stageBase64, stageText, stagePassword, unstage, digestProgram } from '../src/core/chain.js';
+import { fromBase64, toBase64 } from '../src/core/encoding.js';
+import { comparisonCount } from '../src/core/compare.js';
+import { matches, schemeInputs } from '../src/engine.js';
+import { defineFormulaScheme } from '../src/formula/scheme.js';
+import { verify } from '../src/index.js';
+import { allSchemes, getScheme } from '../src/registry.js';
+import type { Scheme, SchemeInputs, VerifyOptions } from '../src/types.js';
+import { loadVectorFiles, optionsOf, passwordOf, wrongPassword, type Vector } from './helpers/vectors.js';
+
+const MAX = 4096;
+const checked = allSchemes().filter((s) => s.check !== undefined);
+
+/** The general path's answer: true/false, or 'error' where it throws (malformed, missing input, too long). */
+function general(scheme: Scheme, password: Uint8Array, stored: string, inputs: SchemeInputs, maxBytes = MAX): boolean | 'error' {
+  try {
+    if (password.length > maxBytes || !scheme.recognize(stored)) return 'error';
+    const missing = (scheme.needs ?? []).some((n) => inputs[n] === undefined);
+    if (missing) return 'error';
+    const parsed = scheme.parse(stored, inputs);
+    const d = scheme.derive(password, parsed, inputs);
+    if (d instanceof Promise) throw new Error('async derive in a checked scheme');
+    return matches(d, parsed.expected);
+  } catch (e) {
+    if (e instanceof Error && e.message.startsWith('async')) throw e;
+    return 'error';
+  }
+}
+
+/** check() agrees with the general path, or declines. */
+function agrees(scheme: Scheme, password: string | Uint8Array, stored: string, inputs: SchemeInputs, maxBytes = MAX): boolean | undefined {
+  const bytes = typeof password === 'string' ? new TextEncoder().encode(password) : password;
+  const fast = scheme.check!(password, stored, inputs, maxBytes);
+  const slow = general(scheme, bytes, stored, inputs, maxBytes);
+  if (fast !== undefined) expect(fast, `${scheme.id} ${JSON.stringify(stored)}`).toBe(slow);
+  return fast;
+}
+
+function inputsOf(options: VerifyOptions | undefined): SchemeInputs {
+  return schemeInputs(options);
+}
+
+const vectors: Vector[] = loadVectorFiles().flatMap((f) => f.vectors);
+
+it('the fast path exists for the cheap digest schemes', () => {
+  const ids = checked.map((s) => s.id);
+  for (const id of ['md5', 'sha512', 'ldap-salted-sha256', 'ldap-hex-md5', 'joomla-sha256', 'mybb', 'ipb', 'smf', 'nopcommerce-sha384']) {
+    expect(ids).toContain(id);
+  }
+});
+
+describe('every checked scheme, on its reference vectors', () => {
+  for (const scheme of checked) {
+    const own = vectors.filter((v) => v.scheme === scheme.id);
+    it(`${scheme.id}: answers each vector as the reference does (${own.length} vectors + the example)`, () => {
+      const cases = [...own.map((v) => ({ pw: passwordOf(v), hash: v.hash, options: optionsOf(v), match: v.match }))];
+      const ex = scheme.example;
+      cases.push({ pw: new TextEncoder().encode(ex.password), hash: ex.hash, options: (ex.options ?? {}) as VerifyOptions, match: true });
+      expect(cases.length).toBeGreaterThan(0);
+      for (const c of cases) {
+        const inputs = inputsOf(c.options);
+        const ascii = /^[\x00-\x7f]*$/.test(c.hash);
+        const fast = agrees(scheme, c.pw, c.hash, inputs);
+        // The strings it was built for get an answer, not a fall-back (a non-ASCII stored string may decline).
+        if (c.match && ascii) expect(fast, `${scheme.id} ${c.hash}`).toBe(true);
+        // The same as a string password when the bytes are UTF-8.
+        const text = new TextDecoder('utf-8', { fatal: false }).decode(c.pw);
+        if (new TextEncoder().encode(text).every((b, i) => b === c.pw[i]) && new TextEncoder().encode(text).length === c.pw.length) {
+          agrees(scheme, text, c.hash, inputs);
+        }
+        if (c.match) {
+          expect(agrees(scheme, wrongPassword(c.pw), c.hash, inputs)).not.toBe(true);
+          // Stored-string damage: each gets the general path's answer or a decline.
+          for (const bad of damaged(c.hash)) agrees(scheme, c.pw, bad, inputs);
+          // Password over the cap: declines (the engine's general path reports it).
+          if (c.pw.length > 0) expect(scheme.check!(c.pw, c.hash, inputs, c.pw.length - 1)).toBeUndefined();
+          // Inputs missing: declines or agrees.
+          agrees(scheme, c.pw, c.hash, inputsOf(undefined));
+        }
+      }
+    });
+  }
+});
+
+/** Ways a stored string can be off: case, a changed, dropped or added character, a cut. */
+function damaged(h: string): string[] {
+  const out = new Set<string>([h.toUpperCase(), h.toLowerCase(), `${h}0`, `${h}=`, h.slice(0, -1), h.slice(1), ` ${h}`, `${h}\u00e9`]);
+  for (const i of [0, Math.floor(h.length / 2), h.length - 1]) {
+    for (const c of ['0', 'f', 'F', 'g', '=', ':', '$', '\u00e9', '\u0000']) out.add(h.slice(0, i) + c + h.slice(i + 1));
+  }
+  return [...out].filter((s) => s !== h);
+}
+
+describe('random passwords, salts and stored strings (property)', () => {
+  const pw = fc.oneof(fc.string({ maxLength: 80, unit: 'binary' }), fc.uint8Array({ maxLength: 300 }));
+  it('each checked scheme: check agrees with the general path on its example with random inputs', () => {
+    for (const scheme of checked) {
+      const ex = scheme.example;
+      fc.assert(
+        fc.property(pw, fc.option(fc.string({ maxLength: 40, unit: 'binary' })), fc.option(fc.string({ maxLength: 20 })), (p, salt, username) => {
+          const options = { ...(ex.options ?? {}) } as VerifyOptions;
+          if (salt !== null) options.salt = salt;
+          if (username !== null) options.username = username;
+          agrees(scheme, p, ex.hash, inputsOf(options));
+        }),
+        { numRuns: 40 },
+      );
+    }
+  });
+
+  it('a formula scheme made at run time: stored salts of any ASCII text, hex of either case', () => {
+    const s = defineFormulaScheme({
+      id: 'test-check-formula',
+      title: 'test',
+      formula: "sha1(salt . '|' . md5(password) . pepper)",
+      layout: ['$T${salt}${hash}', '{hash}:{salt}'],
+      uses: ['pepper'],
+      example: { password: 'x', hash: '$T$a$0000000000000000000000000000000000000000' },
+    });
+    const salt = fc.string({ maxLength: 30 }).filter((x) => !x.includes('$') && !x.includes(':') && /^[\x20-\x7e]*$/.test(x));
+    fc.assert(
+      fc.property(pw, salt, fc.option(fc.uint8Array({ maxLength: 20 })), fc.boolean(), fc.boolean(), (p, sa, pepper, upper, second) => {
+        const bytes = typeof p === 'string' ? new TextEncoder().encode(p) : p;
+        const inputs = inputsOf(pepper === null ? undefined : { pepper });
+        // The stored string is made by the general path's own derive: this property is about
+        // the two paths agreeing (the reference vectors above are about being right).
+        const parsed = s.parse(`$T$${sa}$${'0'.repeat(40)}`, inputs);
+        const d = s.derive(bytes, parsed, inputs) as Uint8Array;
+        let hex = Buffer.from(d).toString('hex');
+        if (upper) hex = hex.toUpperCase();
+        const stored = (h: string) => (second ? `${h}:${sa}` : `$T$${sa}$${h}`);
+        expect(s.check!(p, stored(hex), inputs, MAX)).toBe(true);
+        expect(agrees(s, p, stored(`${hex.slice(0, -1)}${hex.endsWith('0') ? '1' : '0'}`), inputs)).toBe(false);
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
+
+describe('verify() through the fast path', () => {
+  it('answers for a forced scheme and counts its comparison', async () => {
+    const s = getScheme('joomla-sha256');
+    const before = comparisonCount();
+    expect(await verify(s.example.password, s.example.hash, { scheme: s.id })).toBe(true);
+    expect(await verify('wrong', s.example.hash, { scheme: s.id })).toBe(false);
+    expect(comparisonCount() - before).toBe(2);
+  });
+
+  it('errors stay the general path’s: malformed, missing input, too long', async () => {
+    await expect(verify('x', '{SHA256}zz', { scheme: 'joomla-sha256' })).rejects.toMatchObject({ code: 'ERR_MALFORMED_HASH' });
+    await expect(verify('x', 'c18e826af2a78c7b9b7261452613233417e65817', { scheme: 'redmine' })).rejects.toMatchObject({ code: 'ERR_MISSING_INPUT' });
+    await expect(verify('x'.repeat(20), getScheme('md5').example.hash, { scheme: 'md5', limits: { maxPasswordBytes: 10 } })).rejects.toMatchObject({
+      code: 'ERR_LIMIT_EXCEEDED',
+    });
+    await expect(verify(42 as never, getScheme('md5').example.hash, { scheme: 'md5' })).rejects.toMatchObject({ code: 'ERR_INVALID_ARGUMENT' });
+  });
+});
+
+describe('the module’s memory after checks', () => {
+  const secret = 'S3cret-Pässword-\u{1F600}-marker';
+  const marker = new TextEncoder().encode(secret);
+  const holds = (mem: Uint8Array, needle: Uint8Array): boolean => {
+    outer: for (let i = 0; i + needle.length <= mem.length; i++) {
+      for (let j = 0; j < needle.length; j++) if (mem[i + j] !== needle[j]) continue outer;
+      return true;
+    }
+    return false;
+  };
+
+  it('holds no copy of the password after a match, a mismatch, a decline or an abandoned staging', () => {
+    const ipb = getScheme('ipb'); // a computed input: the escaped password
+    const joomla = getScheme('joomla-sha256');
+    joomla.check!(secret, joomla.example.hash, inputsOf(undefined), MAX);
+    ipb.check!(secret, ipb.example.hash, inputsOf(ipb.example.options as VerifyOptions), MAX);
+    getScheme('ldap-salted-sha256').check!(secret, '{SSHA256}L5Wk0zPY2lmoR5pH20zngq37KkxFwgTquEhx95rxfVk3Ng==', inputsOf(undefined), MAX);
+    getScheme('sha1').check!(secret, 'zz'.repeat(20), inputsOf(undefined), MAX); // not hex: -1 from the module
+    getScheme('redmine').check!(secret, 'c18e826af2a78c7b9b7261452613233417e65817', inputsOf(undefined), MAX); // missing salt
+    expect(stageText('abc')).toBe(true);
+    expect(stagePassword(secret, MAX)).toBe(true);
+    expect(holds(chainMemoryForTests(), marker)).toBe(true); // the search can fail
+    unstage();
+    expect(holds(chainMemoryForTests(), marker)).toBe(false);
+    expect(stagePassword(secret, 3)).toBe(false); // over the cap: wiped before returning
+    expect(holds(chainMemoryForTests(), marker.subarray(0, 3))).toBe(false);
+  });
+});
+
+describe('the module’s base64 decoder (LDAP values)', () => {
+  it('decodes canonical padded base64 exactly as fromBase64, and declines what it does not', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ minLength: 1, maxLength: 200 }), (b) => {
+        const text = toBase64(b);
+        expect(stageText(text)).toBe(true);
+        const n = stageBase64(0, text.length);
+        expect(n).toBe(b.length);
+        const decoded = chainMemoryForTests().slice(4608, 4608 + n);
+        expect(Buffer.from(decoded).toString('hex')).toBe(Buffer.from(b).toString('hex'));
+      }),
+    );
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 40, unit: fc.constantFrom(...'AQgw+/=Zz09.-'.split('')) }), (text) => {
+        expect(stageText(text)).toBe(true);
+        const n = stageBase64(0, text.length);
+        if (n >= 0) {
+          const ref = fromBase64(text);
+          expect(ref).not.toBeNull();
+          expect(Buffer.from(chainMemoryForTests().slice(4608, 4608 + n)).toString('hex')).toBe(Buffer.from(ref!).toString('hex'));
+        } else {
+          // Declined: not canonical padded base64 (fromBase64 may still take an unpadded one).
+          expect(text.length % 4 !== 0 || fromBase64(text) === null).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('the module’s check compares without an early exit', () => {
+  it('its compare loop has one branch (the byte count) and no return', () => {
+    const wat = readFileSync(new URL('../src/wasm/chain.wat', import.meta.url), 'utf8');
+    const start = wat.indexOf('(func (export "check")');
+    const body = wat.slice(start, wat.indexOf('\n  ;;', start + 1));
+    const loop = body.slice(body.indexOf('(loop $bytes'), body.indexOf('(call $wipe'));
+    expect(loop.length).toBeGreaterThan(100);
+    expect(loop.match(/br_if/g)).toEqual(['br_if']);
+    expect(loop).toMatch(/\(br_if \$bytes \(i32\.lt_u \(local\.get \$k\) \(local\.get \$len\)\)\)/);
+    expect(body).not.toMatch(/\breturn\b/);
+    expect(loop).toMatch(/local\.set \$diff \(i32\.or \(local\.get \$diff\)/);
+  });
+
+  it('a result differing in the first or the last byte is a mismatch (the loop covers every byte)', () => {
+    const p = digestProgram('md5', false)!;
+    // md5('') = d41d8cd98f00b204e9800998ecf8427e
+    for (const [text, want] of [
+      ['d41d8cd98f00b204e9800998ecf8427e', true],
+      ['D41D8CD98F00B204E9800998ECF8427E', true],
+      ['e41d8cd98f00b204e9800998ecf8427e', false],
+      ['d41d8cd98f00b204e9800998ecf8427f', false],
+      ['d41d8cd98f00b204e9800998ecf8427', undefined],
+      ['d41d8cd98f00b204e9800998ecf8427g', undefined],
+    ] as const) {
+      expect(stageText(text)).toBe(true);
+      expect(stagePassword('', MAX)).toBe(true);
+      expect(p.check('hex', 0, text.length), text).toBe(want);
+    }
+  });
+});
