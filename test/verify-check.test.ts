@@ -54,7 +54,7 @@ const vectors: Vector[] = loadVectorFiles().flatMap((f) => f.vectors);
 
 it('the fast path exists for the cheap digest schemes', () => {
   const ids = checked.map((s) => s.id);
-  for (const id of ['md5', 'sha512', 'ldap-salted-sha256', 'ldap-hex-md5', 'joomla-sha256', 'mybb', 'ipb', 'smf', 'nopcommerce-sha384']) {
+  for (const id of ['md5', 'sha512', 'ldap-salted-sha256', 'ldap-hex-md5', 'joomla-sha256', 'mybb', 'ipb', 'smf', 'nopcommerce-sha384', 'django-sha1', 'magento1', 'postgres-md5', 'mysql41', 'werkzeug-hmac']) {
     expect(ids).toContain(id);
   }
 });
@@ -239,7 +239,7 @@ describe('the module’s check compares without an early exit', () => {
   });
 
   it('a result differing in the first or the last byte is a mismatch (the loop covers every byte)', () => {
-    const p = digestProgram('md5', false)!;
+    const p = digestProgram('md5', [0])!;
     // md5('') = d41d8cd98f00b204e9800998ecf8427e
     for (const [text, want] of [
       ['d41d8cd98f00b204e9800998ecf8427e', true],

@@ -28,7 +28,7 @@ function unsalted(
 ): Scheme<ParsedHash> {
   // The whole claim is the shape (hex of the digest's length): declared as data, recognize built from it.
   const shape = Object.freeze({ length: DIGEST_BYTES[alg] * 2, chars: '0-9a-fA-F', exact: true });
-  const program = digestProgram(alg, false);
+  const program = digestProgram(alg, [0]);
   return defineScheme<ParsedHash>({
     id: alg,
     title: `Unsalted ${alg.toUpperCase()} (hex)`,

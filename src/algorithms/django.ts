@@ -24,6 +24,7 @@
 import { utf8 } from '../core/bytes.js';
 import { digest, DIGEST_BYTES } from '../core/digest.js';
 import { allIn, fromBase64, fromHex, HEX_INDEX } from '../core/encoding.js';
+import { digestProgram, stagePassword, stageSpan, stageText } from '../core/chain.js';
 import { defineScheme } from '../core/scheme.js';
 import { malformed } from '../errors.js';
 import type { ParsedHash, Scheme } from '../types.js';
@@ -52,6 +53,7 @@ function saltedHex(alg: 'sha1' | 'md5', example: { password: string; hash: strin
   const id = `django-${alg}`;
   const prefix = `${alg}$`;
   const hexLength = DIGEST_BYTES[alg] * 2;
+  const program = digestProgram(alg, [1, 0]);
   return defineScheme<SaltedParsed>({
     id,
     title: `Django ${alg}$salt$hex (${alg}(salt . password); empty salt = unsalted_${alg})`,
@@ -70,6 +72,13 @@ function saltedHex(alg: 'sha1' | 'md5', example: { password: string; hash: strin
     },
     derive: (pw, p) => digest(alg, utf8(p.salt), pw),
     describe: (p) => ({ saltLength: p.salt.length, unsalted: p.salt === '' ? 1 : 0 }),
+    // The whole verification in one call of the chain machine, the salt read in place.
+    check(pw, s, _inputs, maxPasswordBytes) {
+      const at = hexAfterSalt(s, prefix);
+      if (program === null || at < 0 || s.length - at - 1 !== hexLength || !stageText(s) || !stagePassword(pw, maxPasswordBytes)) return undefined;
+      stageSpan(1, prefix.length, at);
+      return program.check('hex', at + 1, s.length);
+    },
   });
 }
 

@@ -110,7 +110,7 @@ function ldapDigest(o: {
   const recognize = (s: string): boolean => hasPrefix(s, o.name) && !isHex(s) && !(yieldsTo !== undefined && yieldsTo.recognize(s));
   // The whole verification in one call of the chain machine: the module decodes the base64
   // value (digest, then the salt) and compares; anything unusual goes to parse() for its error.
-  const program = digestProgram(o.alg, o.salted);
+  const program = digestProgram(o.alg, o.salted ? [0, 1] : [0]);
   const check = (pw: string | Uint8Array, s: string, _inputs: SchemeInputs, maxPasswordBytes: number): boolean | undefined => {
     if (program === null || !recognize(s) || !stageText(s)) return undefined;
     const len = stageBase64(start, s.length);
@@ -156,7 +156,7 @@ function ldapHexDigest(o: {
   const n = DIGEST_BYTES[o.alg];
   const start = o.name.length + 2;
   const recognize = (s: string): boolean => hasPrefix(s, o.name) && s.length - start === 2 * n && allIn(s, HEX_INDEX, start);
-  const program = digestProgram(o.alg, false);
+  const program = digestProgram(o.alg, [0]);
   return defineScheme<LdapDigestParsed>({
     id: o.id,
     title: o.title,

@@ -5,6 +5,7 @@
  * getArgonHash) @4dbca70e and the 2015 revision @03cab1a9 (2-part `sha256:salt`).
  */
 import { utf8 } from '../core/bytes.js';
+import { digestProgram, stagePassword, stageSpan, stageText, type ChainProgram } from '../core/chain.js';
 import { digest, type DigestName } from '../core/digest.js';
 import { allIn, alphabetIndex, DIGIT_INDEX, fromHex, HEX_INDEX, toHexBytes } from '../core/encoding.js';
 import { HEX_FIRST_CHARS } from '../core/prefixes.js';
@@ -22,6 +23,12 @@ export interface SaltedHexParsed extends ParsedHash {
 
 /** Hex length -> digest, for layouts where the digest is only known by its length. */
 const BY_HEX_LENGTH: Readonly<Record<number, DigestName>> = { 32: 'md5', 64: 'sha256', 128: 'sha512' };
+/** H(salt . password) per hex length, for the whole verification in one call (Scheme.check). */
+const MAGENTO1_PROGRAMS: Readonly<Record<number, ChainProgram | null>> = {
+  32: digestProgram('md5', [1, 0]),
+  64: digestProgram('sha256', [1, 0]),
+  128: digestProgram('sha512', [1, 0]),
+};
 
 // Salt: everything after the first ':' (Magento explodes with limit 2), except that we refuse a
 // second ':' so Magento 2 `hash:salt:version` strings are not also read as Magento 1.
@@ -61,6 +68,14 @@ export const magento1 = defineScheme<SaltedHexParsed>({
   },
   derive: (pw, p) => digest(p.alg, utf8(p.salt), pw),
   describe: (p) => ({ digest: p.alg, saltLength: p.salt.length }),
+  check(pw, s, _inputs, maxPasswordBytes) {
+    if (!isMagento1(s)) return undefined;
+    const colon = s.indexOf(':');
+    const program = MAGENTO1_PROGRAMS[colon];
+    if (!program || !stageText(s) || !stagePassword(pw, maxPasswordBytes)) return undefined;
+    stageSpan(1, colon + 1, s.length);
+    return program.check('hex', 0, colon);
+  },
 });
 
 // ---------- Magento 2: hash ':' salt ':' version[':' version...] ----------

@@ -10,7 +10,7 @@
  *   arithmetic is done modulo 2^32 (as passlib does).
  * Hex is compared as bytes (case-insensitive), like every hex layout in legacy-hash.
  */
-import { compileChain } from '../core/chain.js';
+import { compileChain, stagePassword, stageText } from '../core/chain.js';
 import { digest } from '../core/digest.js';
 import { fromHex } from '../core/encoding.js';
 import { HEX_FIRST_CHARS } from '../core/prefixes.js';
@@ -42,6 +42,10 @@ export const mysql41 = defineScheme<ParsedHash>({
     return { expected };
   },
   derive: (pw) => SHA1_SHA1?.run([pw]) ?? digest('sha1', digest('sha1', pw)),
+  check: (pw, s, _inputs, maxPasswordBytes) =>
+    SHA1_SHA1 !== null && s.length === 41 && s.startsWith('*') && stageText(s) && stagePassword(pw, maxPasswordBytes)
+      ? SHA1_SHA1.check('hex', 1, 41)
+      : undefined,
 });
 
 /** MySQL 3.23 hash_password: two 31-bit words from a byte-wise mix. */

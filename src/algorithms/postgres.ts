@@ -21,12 +21,17 @@
  * normalised form is the real one.
  */
 import { utf8 } from '../core/bytes.js';
+import { digestProgram, stageBytes, stagePassword, stageText, unstage } from '../core/chain.js';
 import { digest, hmac, pbkdf2Async } from '../core/digest.js';
 import { fromBase64, fromHex } from '../core/encoding.js';
 import { defineScheme } from '../core/scheme.js';
 import { malformed } from '../errors.js';
 import type { ParsedHash, Scheme } from '../types.js';
 import { MAX_PBKDF2_ITERATIONS, parseIterations } from './pbkdf2.js';
+
+const POSTGRES_MD5 = /^md5[0-9a-fA-F]{32}$/;
+/** md5(password . username), for the whole verification in one call (Scheme.check). */
+const MD5_PW_USER = digestProgram('md5', [0, 1]);
 
 export const postgresMd5 = defineScheme<ParsedHash>({
   id: 'postgres-md5',
@@ -39,9 +44,19 @@ export const postgresMd5 = defineScheme<ParsedHash>({
   needs: ['username'],
   rank: 100,
   prefixes: ['md5'],
-  recognize: (s) => /^md5[0-9a-fA-F]{32}$/.test(s),
+  recognize: (s) => POSTGRES_MD5.test(s),
   parse: (s) => ({ expected: fromHex(s.slice(3))! }),
   derive: (pw, _p, inputs) => digest('md5', pw, utf8(inputs.username ?? '')),
+  check(pw, s, inputs, maxPasswordBytes) {
+    if (MD5_PW_USER === null || inputs.username === undefined || !POSTGRES_MD5.test(s) || !stageText(s) || !stagePassword(pw, maxPasswordBytes)) {
+      return undefined;
+    }
+    if (!stageBytes(1, utf8(inputs.username))) {
+      unstage();
+      return undefined;
+    }
+    return MD5_PW_USER.check('hex', 3, s.length);
+  },
 });
 
 interface ScramParsed extends ParsedHash {

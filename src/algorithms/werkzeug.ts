@@ -16,6 +16,7 @@
  * (gen_salt(8), 16 from 2.0), Django ≤ 1.3 salts 5 hex digits.
  */
 import { utf8 } from '../core/bytes.js';
+import { compileChain, digestProgram, stagePassword, stageSpan, stageText } from '../core/chain.js';
 import { digest, DIGEST_BYTES, hmac, type DigestName } from '../core/digest.js';
 import { fromHex } from '../core/encoding.js';
 import { defineScheme } from '../core/scheme.js';
@@ -32,6 +33,16 @@ interface HmacParsed extends ParsedHash {
 
 const HMAC_SHAPE = /^(md5|sha1|sha224|sha256|sha384|sha512)\$([^$]*)\$([0-9a-fA-F]+)$/;
 const HMAC_METHODS: readonly DigestName[] = ['md5', 'sha1', 'sha224', 'sha256', 'sha384', 'sha512'];
+/** Per method: HMAC keyed with the salt (input 1) and the plain digest, for Scheme.check. */
+const HMAC_PROGRAMS = new Map(
+  HMAC_METHODS.map((alg) => [
+    alg,
+    {
+      keyed: compileChain([{ op: 'hmac', alg, mode: 'raw', key: { input: 1 }, parts: [{ input: 0 }] }]),
+      plain: digestProgram(alg, [0]),
+    },
+  ]),
+);
 
 export const werkzeugHmac = defineScheme<HmacParsed>({
   id: 'werkzeug-hmac',
@@ -61,6 +72,16 @@ export const werkzeugHmac = defineScheme<HmacParsed>({
   // `if salt: hmac.new(salt, password, method) else hashlib.new(method, password)`.
   derive: (pw, p) => (p.salt === '' ? digest(p.alg, pw) : hmac(p.alg, utf8(p.salt), pw)),
   describe: (p) => ({ method: p.alg, saltLength: p.salt.length }),
+  check(pw, s, _inputs, maxPasswordBytes) {
+    const first = s.indexOf('$');
+    const second = s.indexOf('$', first + 1);
+    const programs = first > 0 ? HMAC_PROGRAMS.get(s.slice(0, first) as DigestName) : undefined;
+    const program = second === first + 1 ? programs?.plain : programs?.keyed;
+    // The module checks the hex digits and their count (a third `$` is not one).
+    if (!program || second < 0 || !stageText(s) || !stagePassword(pw, maxPasswordBytes)) return undefined;
+    if (second > first + 1) stageSpan(1, first + 1, second);
+    return program.check('hex', second + 1, s.length);
+  },
 });
 
 // ---------- plain$$password ----------

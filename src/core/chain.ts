@@ -293,9 +293,10 @@ export function chainMemoryForTests(): Uint8Array {
 }
 
 /**
- * The program `alg(password)`, or `alg(password . salt)` with the salt as input 1: the checks of
- * the plain digest schemes (hex, LDAP). null without WebAssembly.
+ * The program "alg of these inputs, concatenated in this order": `[0]` is `alg(password)`, `[0, 1]`
+ * `alg(password . salt)` with the salt as input 1, `[1, 0]` `alg(salt . password)`. The checks of
+ * the one-digest schemes (hex, LDAP, Django, Magento 1...). null without WebAssembly.
  */
-export function digestProgram(alg: DigestName, salted: boolean): ChainProgram | null {
-  return compileChain([{ op: 'digest', alg, mode: 'raw', parts: salted ? [{ input: 0 }, { input: 1 }] : [{ input: 0 }] }]);
+export function digestProgram(alg: DigestName, inputs: readonly number[]): ChainProgram | null {
+  return compileChain([{ op: 'digest', alg, mode: 'raw', parts: inputs.map((input) => ({ input })) }]);
 }
