@@ -104,9 +104,10 @@ const LAYOUT = `;; Memory, byte offsets (src/core/chain.ts reads the same number
 ;;   640..704    INNER (HMAC inner digest, or a long key's digest), 704..832 OUT (the result)
 ;;   1024..3072  RESULTS: 16 results of up to 128 bytes (a SHA-512 hex digest)
 ;;   3072..3280  SLOTS: 26 (offset, length) pairs
-;;   4096..4352  HEX_VALUES, 4352..4608 BASE64_VALUES: each byte's value as a digit, 0xff when
-;;               not one (data)
-;;   4608..5632  DECODED: a stored value decoded from base64 (not secret)
+;;   4096..4864  HEX_VALUES: each byte's value as a hex digit of either case, lower case, upper
+;;               case (three tables), 0xff when not one (data)
+;;   4864..5120  BASE64_VALUES: the same for base64 digits (data)
+;;   5120..6144  DECODED: a stored value decoded from base64 (not secret)
 ;;   7168..262144 HEAP: programs and literals, written once per formula (room for hundreds)
 ;;   262144..266240 TEXT: the stored string of a check (ASCII; not secret)
 ;;   266240..331784 INPUT: the password and the other inputs of one run (64 KiB + 8)
@@ -138,8 +139,8 @@ ${LAYOUT}
   (global (export "HEAP") i32 (i32.const 7168))
   (global (export "HEAP_END") i32 (i32.const 262144))
   (global $HEX_VALUES i32 (i32.const 4096))
-  (global $BASE64_VALUES i32 (i32.const 4352))
-  (global (export "DECODED") i32 (i32.const 4608))
+  (global $BASE64_VALUES i32 (i32.const 4864))
+  (global (export "DECODED") i32 (i32.const 5120))
   (global (export "TEXT") i32 (i32.const 262144))
   (global $INPUT (export "INPUT") i32 (i32.const 266240))
   ;; Slot numbers: 0..7 inputs (JavaScript), 8 the HMAC key block, 9 the HMAC inner digest,
@@ -155,7 +156,9 @@ ${LAYOUT}
   (data (i32.const 176) "${words64(SHA512_IV)}")
   (data (i32.const 256) "0123456789abcdef0123456789ABCDEF")
   (data (i32.const 4096) "${digitValues('0123456789abcdef', '0123456789ABCDEF')}")
-  (data (i32.const 4352) "${digitValues('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/')}")
+  (data (i32.const 4352) "${digitValues('0123456789abcdef')}")
+  (data (i32.const 4608) "${digitValues('0123456789ABCDEF')}")
+  (data (i32.const 4864) "${digitValues('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/')}")
 
   ${compressions.join('\n\n  ')}
 
@@ -353,25 +356,28 @@ ${LAYOUT}
     (local.get $len))
 
   ;; Runs the program at $pc and compares its result with the $expected_len bytes at $expected:
-  ;; raw bytes ($hex 0) or hex digits of either case ($hex 1). Returns 1 when equal, 0 when not,
+  ;; raw bytes ($hex 0) or hex digits, of either case ($hex 1), lower case only (2), upper case
+  ;; only (3: a platform that only ever wrote one case). Returns 1 when equal, 0 when not,
   ;; -1 when the expected value is not a digest of the result's length (not hex, wrong length:
   ;; JavaScript then takes its general path, which says why). Every byte is compared (no early
   ;; exit: constant time in the stored digest), then everything is wiped as by run().
   (func (export "check") (param $pc i32) (param $input_end i32) (param $expected i32) (param $expected_len i32) (param $hex i32) (result i32)
     (local $out i32) (local $src i32) (local $len i32) (local $k i32) (local $at i32)
-    (local $byte i32) (local $hi i32) (local $lo i32) (local $diff i32) (local $bad i32)
+    (local $byte i32) (local $hi i32) (local $lo i32) (local $diff i32) (local $bad i32) (local $digits i32)
     (local.set $out (call $exec (local.get $pc)))
     (local.set $src (call $slot_offset (local.get $out)))
     (local.set $len (call $slot_length (local.get $out)))
-    (local.set $bad (i32.ne (local.get $expected_len) (i32.shl (local.get $len) (local.get $hex))))
+    (local.set $digits (i32.add (global.get $HEX_VALUES) (i32.shl (i32.sub (local.get $hex) (i32.const 1)) (i32.const 8))))
+    (local.set $bad (i32.or (i32.gt_u (local.get $hex) (i32.const 3))
+      (i32.ne (local.get $expected_len) (i32.shl (local.get $len) (i32.ne (local.get $hex) (i32.const 0))))))
     (if (i32.eqz (local.get $bad))
       (then
         (loop $bytes
           (if (local.get $hex)
             (then
               (local.set $at (i32.add (local.get $expected) (i32.shl (local.get $k) (i32.const 1))))
-              (local.set $hi (i32.load8_u (i32.add (global.get $HEX_VALUES) (i32.load8_u (local.get $at)))))
-              (local.set $lo (i32.load8_u (i32.add (global.get $HEX_VALUES) (i32.load8_u offset=1 (local.get $at)))))
+              (local.set $hi (i32.load8_u (i32.add (local.get $digits) (i32.load8_u (local.get $at)))))
+              (local.set $lo (i32.load8_u (i32.add (local.get $digits) (i32.load8_u offset=1 (local.get $at)))))
               ;; 0xff (not a digit) has bits above the low four.
               (local.set $bad (i32.or (local.get $bad) (i32.and (i32.or (local.get $hi) (local.get $lo)) (i32.const 0xf0))))
               (local.set $byte (i32.or (i32.shl (local.get $hi) (i32.const 4)) (local.get $lo))))

@@ -41,7 +41,7 @@ export const MAX_CHAIN_INPUT_BYTES = 1 << 16;
 interface ChainModule {
   memory: { buffer: ArrayBuffer };
   run(pc: number, inputEnd: number): number;
-  check(pc: number, inputEnd: number, expected: number, expectedLength: number, hex: number): number;
+  check(pc: number, inputEnd: number, expected: number, expectedLength: number, digits: number): number;
   decode64(src: number, length: number, dst: number): number;
   OUT: { value: number };
   SLOTS: { value: number };
@@ -81,6 +81,11 @@ const inputView = WASM ? new Uint8Array(WASM.memory.buffer, INPUT, MAX_CHAIN_INP
 /** Next free byte of the program heap (programs are never freed: formulas are compiled once). */
 let heapAt = WASM ? WASM.HEAP.value : 0;
 
+/** How a check reads the stored digest (ChainProgram.check). */
+export type CheckedAs = 'hex' | 'hex-lower' | 'hex-upper' | 'raw' | 'decoded';
+/** The module's code for each: which hex digit table, 0 for bytes. */
+const CHECKED_AS_CODE: Readonly<Record<CheckedAs, number>> = { raw: 0, decoded: 0, hex: 1, 'hex-lower': 2, 'hex-upper': 3 };
+
 /** A compiled chain: run(inputs) is the last step's result. */
 export interface ChainProgram {
   /** The result, or null when the inputs are too long for the module (see MAX_CHAIN_INPUT_BYTES). */
@@ -88,12 +93,13 @@ export interface ChainProgram {
   /**
    * Runs the program on the staged inputs (stagePassword and the other stage functions; every
    * input the program reads must have been staged) and compares its result, in constant time,
-   * with the stored digest: the staged text from `start` to `end`, as hex digits ('hex') or
-   * raw bytes ('raw'), or the value stageBase64 decoded ('decoded'). true or false; undefined
+   * with the stored digest: the staged text from `start` to `end`, as hex digits ('hex' either
+   * case, 'hex-lower', 'hex-upper') or raw bytes ('raw'), or the value stageBase64 decoded
+   * ('decoded'), from `start` to `end`. true or false; undefined
    * when it cannot say (an input not staged, not a digest of the result's length), the caller
    * then takes its general path. Wipes the staged inputs in every case.
    */
-  check(expected: 'hex' | 'raw' | 'decoded', start: number, end: number): boolean | undefined;
+  check(expected: CheckedAs, start: number, end: number): boolean | undefined;
 }
 
 /**
@@ -186,6 +192,8 @@ function run(pc: number, values: readonly Uint8Array[], inputs: number): Uint8Ar
 // points the salt's slot into the stored string, and the module decodes and compares.
 
 const encoder = new TextEncoder();
+/** Longest password copied by a loop rather than encodeInto (when all ASCII). */
+const SHORT_PASSWORD = 24;
 /** Bytes staged at INPUT so far, and a bit per input slot staged (cleared by check/unstage). */
 let staged = 0;
 let stagedSlots = 0;
@@ -217,9 +225,23 @@ export function stagePassword(password: string | Uint8Array, maxBytes: number): 
   unstage();
   let n: number;
   if (typeof password === 'string') {
-    const r = encoder.encodeInto(password, inputView);
-    n = r.written;
-    if (r.read !== password.length || n > maxBytes) {
+    // Perf: a short ASCII password is copied by a loop (~2 ns a character); encodeInto costs ~50 ns a call.
+    const len = password.length;
+    n = 0;
+    if (len <= SHORT_PASSWORD) {
+      for (; n < len; n++) {
+        const c = password.charCodeAt(n);
+        if (c >= 0x80) break;
+        mem[INPUT + n] = c;
+      }
+    }
+    let read = n;
+    if (n < len) {
+      const r = encoder.encodeInto(password, inputView);
+      n = r.written; // covers the loop's bytes: they were the same ASCII prefix
+      read = r.read;
+    }
+    if (read !== len || n > maxBytes) {
       inputView.fill(0, 0, n);
       return false;
     }
@@ -274,13 +296,13 @@ export function unstage(): void {
   stagedSlots = 0;
 }
 
-function check(pc: number, needs: number, expected: 'hex' | 'raw' | 'decoded', start: number, end: number): boolean | undefined {
+function check(pc: number, needs: number, expected: CheckedAs, start: number, end: number): boolean | undefined {
   if ((stagedSlots & needs) !== needs || (stagedSlots & 1) === 0) {
     unstage();
     return undefined;
   }
   const at = expected === 'decoded' ? DECODED + start : TEXT + start;
-  const r = WASM!.check(pc, INPUT + staged, at, end - start, expected === 'hex' ? 1 : 0); // wipes
+  const r = WASM!.check(pc, INPUT + staged, at, end - start, CHECKED_AS_CODE[expected]); // wipes
   countModuleComparison();
   staged = 0;
   stagedSlots = 0;
@@ -299,4 +321,9 @@ export function chainMemoryForTests(): Uint8Array {
  */
 export function digestProgram(alg: DigestName, inputs: readonly number[]): ChainProgram | null {
   return compileChain([{ op: 'digest', alg, mode: 'raw', parts: inputs.map((input) => ({ input })) }]);
+}
+
+/** The first `length` bytes stageBase64 decoded (tests compare them with fromBase64). */
+export function decodedForTests(length: number): Uint8Array {
+  return mem.slice(DECODED, DECODED + length);
 }

@@ -94,6 +94,15 @@ interface Layout {
    * group number of a placeholder (its length is its captured text's).
    */
   pieces: readonly number[];
+  /**
+   * For check(), when the layout has a fixed-size {hash}, no {rounds} and the default salt: the
+   * template as literal strings, the hash's length (a number > 0) and the salt (-1), whose
+   * length is then what the rest leaves (see readLayout). undefined: check() runs the regex.
+   */
+  plan?: readonly (string | number)[];
+  /** The plan's total length without the salt, and the character the default salt excludes ('' none). */
+  fixedLength: number;
+  saltStop: string;
 }
 
 /** Number of capturing groups in a complete regular-expression source (an empty alternative matches ''). */
@@ -166,6 +175,7 @@ function compileLayout(template: string, hash: string, hashLen: { min: number; m
     throw definitionError('a layout needs exactly one {hash} and at most one {salt} and {rounds}');
   }
   let src = '^';
+  let saltStop = '';
   const at = { hash: 0, salt: 0, rounds: 0 };
   for (let i = 0; i < pieces.length; i++) {
     const p = pieces[i]!;
@@ -184,6 +194,7 @@ function compileLayout(template: string, hash: string, hashLen: { min: number; m
       const stop = after !== '' ? after[0]! : before !== '' ? before[before.length - 1]! : '';
       const salt = saltPattern ?? (stop === '' ? '[\\s\\S]*' : `[^${escapeRe(stop)}]*`);
       src += `(${salt})`;
+      saltStop = stop;
     }
   }
   // A layout that is only a fixed-size `{hash}` can reject a string by its length alone
@@ -203,7 +214,17 @@ function compileLayout(template: string, hash: string, hashLen: { min: number; m
     saltAt: at.salt,
     roundsAt: at.rounds,
     pieces: pieces.map((p, i) => (i % 2 === 0 ? p.length : -at[p as keyof typeof at])),
+    fixedLength: literals.length + hashLen.min,
+    saltStop,
   };
+  if (!names.includes('rounds') && saltPattern === undefined && hashLen.min === hashLen.max) {
+    const plan: (string | number)[] = [];
+    pieces.forEach((p, i) => {
+      if (i % 2 === 1) plan.push(p === 'hash' ? hashLen.min : -1);
+      else if (p !== '') plan.push(p);
+    });
+    layout.plan = plan;
+  }
   if (fixed) layout.length = Number(fixed[1]);
   return layout;
 }
@@ -321,6 +342,7 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
   // The whole verification in one call of the chain machine (Scheme.check): one formula of
   // digests over the password, salt, pepper and username, compared as hex, no rounds.
   const chain = formulas.length === 1 && encoding === 'hex' && !usesRounds ? first.chain : undefined;
+  const checkedAs = def.hexCase === 'upper' ? 'hex-upper' : def.hexCase === 'lower' ? 'hex-lower' : 'hex';
   const needsSalt = needs.includes('salt');
   const needsPepper = needs.includes('pepper');
   const needsUsername = needs.includes('username');
@@ -334,11 +356,39 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
     for (let i = 0; i < layouts.length && hashStart < 0; i++) {
       const l = layouts[i]!;
       if (l.length !== undefined) {
-        // Hex digits are checked by the module (-1: the general path, which may try the next layout).
-        if (l.length === s.length && (anyHexCase || l.re.test(s))) {
+        // Hex digits and their case are checked by the module (-1: the general path, which may
+        // try the next layout).
+        if (l.length === s.length) {
           hashStart = 0;
           hashEnd = s.length;
         }
+      } else if (l.plan !== undefined) {
+        // Fixed-size fields around at most one salt: every position follows from the length.
+        const saltLength = s.length - l.fixedLength;
+        if (saltLength < 0 || (!l.salt && saltLength !== 0)) continue;
+        let at = 0;
+        let fits = true;
+        for (let k = 0; k < l.plan.length && fits; k++) {
+          const p = l.plan[k]!;
+          if (typeof p === 'string') {
+            fits = s.startsWith(p, at);
+            at += p.length;
+          } else if (p > 0) {
+            hashStart = at; // hex digits: checked by the module
+            at += p;
+          } else {
+            const stop = l.saltStop === '' ? -1 : s.indexOf(l.saltStop, at);
+            fits = stop < 0 || stop >= at + saltLength;
+            saltStart = at;
+            at += saltLength;
+            saltEnd = at;
+          }
+        }
+        if (!fits) {
+          hashStart = saltStart = -1;
+          continue;
+        }
+        hashEnd = hashStart + l.fixedLength - l.literals.length;
       } else if (s.startsWith(l.lead)) {
         const m = l.re.exec(s);
         if (m === null) continue;
@@ -380,7 +430,7 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
         env = envOf(typeof password === 'string' ? utf8(password) : new Uint8Array(password), { salt, layout: 0, expected: EMPTY, rounds: 0 }, inputs);
         for (let i = 0; i < computed.length; i++) if (!stageBytes(4 + i, computed[i]!(env))) return undefined;
       }
-      return program.check('hex', hashStart, hashEnd);
+      return program.check(checkedAs, hashStart, hashEnd);
     } finally {
       unstage(); // nothing left after check(); after an early return, the password
       if (env !== undefined) env.password.fill(0);
@@ -431,7 +481,7 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
           // A bare fixed-size hex `{hash}` (the only layouts with a length) is the whole string.
           // fromHex checks its digits as the regex would (null: not this layout); the regex only
           // runs for a platform's fixed hex case (forced verify() already ran it in recognize).
-          if (l.length === s.length && (anyHexCase || l.re.test(s))) {
+          if (l.length === s.length) {
             expected = fromHex(s);
             if (expected) text = s;
           }
