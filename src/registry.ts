@@ -65,10 +65,18 @@ export function allSchemes(): readonly Scheme[] {
 
 /** The scheme with this id, or ERR_UNSUPPORTED_SCHEME. */
 export function getScheme(id: string): Scheme {
+  // Perf (issue #8): a login path forces the same scheme call after call; the last answer is
+  // kept (ids are never unregistered, so it stays right).
+  if (id === lastId) return lastScheme!;
   const s = byId.get(id);
   if (!s) throw new LegacyHashError('ERR_UNSUPPORTED_SCHEME', `no scheme with id "${String(id).slice(0, 64)}"`);
+  lastId = id;
+  lastScheme = s;
   return s;
 }
+
+let lastId: string | undefined;
+let lastScheme: Scheme | undefined;
 
 export function hasScheme(id: string): boolean {
   return byId.has(id);
