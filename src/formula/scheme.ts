@@ -11,14 +11,14 @@
  * `options.salt` (the platform's salt column).
  */
 import { utf8 } from '../core/bytes.js';
-import { stageBytes, stagePassword, stageSpan, stageText, unstage } from '../core/chain.js';
+import { MAX_CHAIN_INPUT_BYTES, stageBytes, stagePassword, stageSpan, stageText, unstage } from '../core/chain.js';
 import { fromBase64, fromHex } from '../core/encoding.js';
 import { defineScheme } from '../core/scheme.js';
 import { LegacyHashError, malformed } from '../errors.js';
 import type { IdentifyOptions, InputName, ParsedHash, Scheme, SchemeInputs, SchemeShape } from '../types.js';
 import { compileTree, type CompiledFormula, type FormulaEncoding, type FormulaEnv } from './compile.js';
 import { parseFormula } from './parse.js';
-import { compareReadings, readingsOf } from './readings.js';
+import { compareReadings, readingsOf, sameBytes } from './readings.js';
 
 export interface FormulaSchemeDefinition {
   /** Stable id, kebab-case (`[a-z0-9-]`, up to 64 chars). */
@@ -341,7 +341,13 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
 
   // The whole verification in one call of the chain machine (Scheme.check): one formula of
   // digests over the password, salt, pepper and username, compared as hex, no rounds.
-  const chain = formulas.length === 1 && encoding === 'hex' && !usesRounds ? first.chain : undefined;
+  // Several formulas: when they are one chain over differently cleaned passwords (readings.ts),
+  // that chain's program, run once per distinct cleaned password.
+  const oneChain =
+    formulas.length > 1 && readings.every((r) => r !== undefined && r.chainId === 0 && r.compiled.chain?.computed.length === 0)
+      ? readings[0]!.compiled.chain
+      : undefined;
+  const chain = encoding !== 'hex' || usesRounds ? undefined : formulas.length === 1 ? first.chain : oneChain;
   const checkedAs = def.hexCase === 'upper' ? 'hex-upper' : def.hexCase === 'lower' ? 'hex-lower' : 'hex';
   const needsSalt = needs.includes('salt');
   const needsPepper = needs.includes('pepper');
@@ -414,26 +420,75 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
     if (hashStart < 0) return undefined;
     if ((needsSalt && saltStart < 0 && inputs.salt === undefined) || (needsPepper && inputs.pepper === undefined)) return undefined;
     if (needsUsername && inputs.username === undefined) return undefined;
-    if (!stageText(s) || !stagePassword(password, maxPasswordBytes)) return undefined;
+    if (!stageText(s)) return undefined;
+    return readings.length === 0
+      ? checkOne(password, s, inputs, maxPasswordBytes, hashStart, hashEnd, saltStart, saltEnd)
+      : checkReadings(password, s, inputs, maxPasswordBytes, hashStart, hashEnd, saltStart, saltEnd);
+  }
+
+  /** Stages the salt (from the stored string or options), pepper and username as inputs 1-3. */
+  function stageInputs(inputs: SchemeInputs, saltStart: number, saltEnd: number): boolean {
+    if (saltStart >= 0) stageSpan(1, saltStart, saltEnd);
+    else if (inputs.salt === undefined) stageSpan(1, 0, 0);
+    else if (!stageBytes(1, utf8(inputs.salt))) return false;
+    return stageBytes(2, inputs.pepper ?? EMPTY) && stageBytes(3, inputs.username === undefined ? EMPTY : utf8(inputs.username));
+  }
+
+  /** The formula's inputs as bytes, as derive has them (for values computed in JavaScript). */
+  function envFor(password: Uint8Array, s: string, inputs: SchemeInputs, saltStart: number, saltEnd: number): FormulaEnv {
+    const salt = saltStart >= 0 ? s.slice(saltStart, saltEnd) : undefined;
+    return envOf(password, { salt, layout: 0, expected: EMPTY, rounds: 0 }, inputs);
+  }
+
+  /** check() of one formula: one run of its program. */
+  function checkOne(password: string | Uint8Array, s: string, inputs: SchemeInputs, maxPasswordBytes: number,
+    hashStart: number, hashEnd: number, saltStart: number, saltEnd: number): boolean | undefined {
+    if (!stagePassword(password, maxPasswordBytes)) return undefined;
     const { program, computed } = chain!;
     // Values computed in JavaScript (a cleaned password, a lower-cased username) need the inputs
-    // as bytes, as derive has them; the password's copy is wiped after.
+    // as bytes; the password's copy is wiped after.
     let env: FormulaEnv | undefined;
     try {
-      if (saltStart >= 0) stageSpan(1, saltStart, saltEnd);
-      else if (inputs.salt === undefined) stageSpan(1, 0, 0);
-      else if (!stageBytes(1, utf8(inputs.salt))) return undefined;
-      if (!stageBytes(2, inputs.pepper ?? EMPTY)) return undefined;
-      if (!stageBytes(3, inputs.username === undefined ? EMPTY : utf8(inputs.username))) return undefined;
+      if (!stageInputs(inputs, saltStart, saltEnd)) return undefined;
       if (computed.length > 0) {
-        const salt = saltStart >= 0 ? s.slice(saltStart, saltEnd) : undefined;
-        env = envOf(typeof password === 'string' ? utf8(password) : new Uint8Array(password), { salt, layout: 0, expected: EMPTY, rounds: 0 }, inputs);
+        env = envFor(typeof password === 'string' ? utf8(password) : new Uint8Array(password), s, inputs, saltStart, saltEnd);
         for (let i = 0; i < computed.length; i++) if (!stageBytes(4 + i, computed[i]!(env))) return undefined;
       }
       return program.check(checkedAs, hashStart, hashEnd);
     } finally {
       unstage(); // nothing left after check(); after an early return, the password
       if (env !== undefined) env.password.fill(0);
+    }
+  }
+
+  /**
+   * check() of one chain read several ways (OpenCart: the password raw, HTML-escaped, trimmed):
+   * one run per distinct cleaned password, as derive evaluates it (readings.ts), all of them
+   * (no early exit on a match), a match if any matches.
+   */
+  function checkReadings(password: string | Uint8Array, s: string, inputs: SchemeInputs, maxPasswordBytes: number,
+    hashStart: number, hashEnd: number, saltStart: number, saltEnd: number): boolean | undefined {
+    const bytes = typeof password === 'string' ? utf8(password) : password instanceof Uint8Array ? new Uint8Array(password) : undefined;
+    if (bytes === undefined || bytes.length > maxPasswordBytes) return undefined;
+    const env = envFor(bytes, s, inputs, saltStart, saltEnd);
+    const cleaned: Uint8Array[] = [];
+    let match = false;
+    try {
+      for (let i = 0; i < readings.length; i++) {
+        const pw = readings[i]!.cleaning.evaluate(env);
+        if (cleaned.some((c) => sameBytes(c, pw))) continue;
+        cleaned.push(pw);
+        // The cap was checked on the password; a cleaned one may be longer (escapes).
+        if (!stagePassword(pw, MAX_CHAIN_INPUT_BYTES) || !stageInputs(inputs, saltStart, saltEnd)) return undefined;
+        const r = chain!.program.check(checkedAs, hashStart, hashEnd);
+        if (r === undefined) return undefined;
+        match = r || match;
+      }
+      return match;
+    } finally {
+      unstage();
+      bytes.fill(0);
+      for (const c of cleaned) c.fill(0);
     }
   }
 
