@@ -6,9 +6,10 @@
  * password in the module's memory.
  */
 import fc from 'fast-check';
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { chainMemoryForTests, decodedForTests, stageBase64, stageText, stagePassword, unstage, digestProgram } from '../src/core/chain.js';
+import { chainMemoryForTests, decodedForTests, digestProgram, stageBase64, stagePassword, stageString, stageText, unstage } from '../src/core/chain.js';
 import { fromBase64, toBase64 } from '../src/core/encoding.js';
 import { comparisonCount } from '../src/core/compare.js';
 import { matches, schemeInputs } from '../src/engine.js';
@@ -192,6 +193,23 @@ describe('the module’s memory after checks', () => {
     expect(holds(chainMemoryForTests(), marker)).toBe(false);
     expect(stagePassword(secret, 3)).toBe(false); // over the cap: wiped before returning
     expect(holds(chainMemoryForTests(), marker.subarray(0, 3))).toBe(false);
+  });
+});
+
+describe('staging strings', () => {
+  it('stageString writes what utf8() would (ASCII by a loop, anything else encoded), lone surrogates included', () => {
+    const p = digestProgram('md5', [0, 1])!;
+    const strings = fc.oneof(fc.string({ maxLength: 40, unit: 'binary' }), fc.string({ maxLength: 40 }), fc.constantFrom('\ud800', 'a\udc00b', 'ä', ''));
+    fc.assert(
+      fc.property(strings, strings, (pw, salt) => {
+        const want = createHash('md5').update(Buffer.concat([Buffer.from(pw, 'utf8'), Buffer.from(salt, 'utf8')])).digest('hex');
+        expect(stageText(want)).toBe(true);
+        expect(stagePassword(pw, MAX)).toBe(true);
+        expect(stageString(1, salt)).toBe(true);
+        expect(p.check('hex', 0, 32)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

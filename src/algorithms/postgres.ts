@@ -21,7 +21,7 @@
  * normalised form is the real one.
  */
 import { utf8 } from '../core/bytes.js';
-import { digestProgram, stageBytes, stagePassword, stageText, unstage } from '../core/chain.js';
+import { digestProgram, stagePassword, stageString, stageText, unstage } from '../core/chain.js';
 import { digest, hmac, pbkdf2Async } from '../core/digest.js';
 import { fromBase64, fromHex } from '../core/encoding.js';
 import { defineScheme } from '../core/scheme.js';
@@ -51,7 +51,7 @@ export const postgresMd5 = defineScheme<ParsedHash>({
     if (MD5_PW_USER === null || inputs.username === undefined || !POSTGRES_MD5.test(s) || !stageText(s) || !stagePassword(pw, maxPasswordBytes)) {
       return undefined;
     }
-    if (!stageBytes(1, utf8(inputs.username))) {
+    if (!stageString(1, inputs.username)) {
       unstage();
       return undefined;
     }

@@ -11,6 +11,7 @@
  * and named by minus the pair's address.
  */
 import { CHAIN_WASM_BASE64 } from './chain-wasm.generated.js';
+import { utf8 } from './bytes.js';
 import { countModuleComparison } from './compare.js';
 import type { DigestName } from './digest.js';
 import { instantiateWasm } from './wasm.js';
@@ -269,6 +270,24 @@ export function stageBytes(input: number, bytes: Uint8Array): boolean {
   const at = INPUT + staged;
   if (n < 12) for (let j = 0; j < n; j++) mem[at + j] = bytes[j]!;
   else mem.set(bytes, at);
+  setSlot(input, at, n);
+  staged += n;
+  return true;
+}
+
+/**
+ * Stages input `input` as the UTF-8 of `text` (a salt or username column); false when the input
+ * area is full (then unstage). Perf: an ASCII string is copied by a loop, with no array made.
+ */
+export function stageString(input: number, text: string): boolean {
+  const n = text.length;
+  if (staged + n > MAX_CHAIN_INPUT_BYTES) return false;
+  const at = INPUT + staged;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x80) return stageBytes(input, utf8(text)); // overwrites the ASCII start
+    mem[at + i] = c;
+  }
   setSlot(input, at, n);
   staged += n;
   return true;

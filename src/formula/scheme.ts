@@ -11,7 +11,7 @@
  * `options.salt` (the platform's salt column).
  */
 import { utf8 } from '../core/bytes.js';
-import { MAX_CHAIN_INPUT_BYTES, stageBytes, stagePassword, stageSpan, stageText, unstage } from '../core/chain.js';
+import { MAX_CHAIN_INPUT_BYTES, stageBytes, stagePassword, stageSpan, stageString, stageText, unstage } from '../core/chain.js';
 import { fromBase64, fromHex } from '../core/encoding.js';
 import { defineScheme } from '../core/scheme.js';
 import { LegacyHashError, malformed } from '../errors.js';
@@ -430,8 +430,8 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
   function stageInputs(inputs: SchemeInputs, saltStart: number, saltEnd: number): boolean {
     if (saltStart >= 0) stageSpan(1, saltStart, saltEnd);
     else if (inputs.salt === undefined) stageSpan(1, 0, 0);
-    else if (!stageBytes(1, utf8(inputs.salt))) return false;
-    return stageBytes(2, inputs.pepper ?? EMPTY) && stageBytes(3, inputs.username === undefined ? EMPTY : utf8(inputs.username));
+    else if (!stageString(1, inputs.salt)) return false;
+    return stageBytes(2, inputs.pepper ?? EMPTY) && stageString(3, inputs.username ?? '');
   }
 
   /** The formula's inputs as bytes, as derive has them (for values computed in JavaScript). */
