@@ -157,6 +157,16 @@ describe('verify() through the fast path', () => {
     expect(comparisonCount() - before).toBe(2);
   });
 
+  it('a string of a look-alike scheme gets the look-alike’s answer or a decline', () => {
+    const joomla = getScheme('joomla-sha256').example.hash;
+    const hex = `{SHA256}${'ab'.repeat(32)}`;
+    for (const id of ['ldap-sha256', 'ldap-salted-sha256', 'ldap-hex-sha1', 'ldap-sha1']) {
+      for (const s of [joomla, hex, `{SHA}${'ab'.repeat(20)}`, `{SSHA256}${'A'.repeat(43)}=`, '{SHA256}']) {
+        agrees(getScheme(id), 'Pässword1!', s, inputsOf(undefined));
+      }
+    }
+  });
+
   it('errors stay the general path’s: malformed, missing input, too long', async () => {
     await expect(verify('x', '{SHA256}zz', { scheme: 'joomla-sha256' })).rejects.toMatchObject({ code: 'ERR_MALFORMED_HASH' });
     await expect(verify('x', 'c18e826af2a78c7b9b7261452613233417e65817', { scheme: 'redmine' })).rejects.toMatchObject({ code: 'ERR_MISSING_INPUT' });

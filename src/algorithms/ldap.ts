@@ -112,7 +112,10 @@ function ldapDigest(o: {
   // value (digest, then the salt) and compares; anything unusual goes to parse() for its error.
   const program = digestProgram(o.alg, o.salted ? [0, 1] : [0]);
   const check = (pw: string | Uint8Array, s: string, _inputs: SchemeInputs, maxPasswordBytes: number): boolean | undefined => {
-    if (program === null || !recognize(s) || !stageText(s)) return undefined;
+    // Only the prefix is tested: a value the module decodes to the right length is neither hex
+    // (2n hex digits decode to 1.5n bytes) nor a Joomla string (its ':' is not base64), so
+    // recognize() would have claimed it.
+    if (program === null || !hasPrefix(s, o.name) || !stageText(s)) return undefined;
     const len = stageBase64(start, s.length);
     if ((o.salted ? len <= n : len !== n) || !stagePassword(pw, maxPasswordBytes)) return undefined;
     if (o.salted) stageDecoded(1, n, len);
