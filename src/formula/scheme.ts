@@ -217,7 +217,8 @@ function compileLayout(template: string, hash: string, hashLen: { min: number; m
     fixedLength: literals.length + hashLen.min,
     saltStop,
   };
-  if (!names.includes('rounds') && saltPattern === undefined && hashLen.min === hashLen.max) {
+  const fixedSize = hashLen.min === hashLen.max; // timing-safe: the formula's digest lengths, not digests
+  if (!names.includes('rounds') && saltPattern === undefined && fixedSize) {
     const plan: (string | number)[] = [];
     pieces.forEach((p, i) => {
       if (i % 2 === 1) plan.push(p === 'hash' ? hashLen.min : -1);
@@ -536,7 +537,7 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
           // A bare fixed-size hex `{hash}` (the only layouts with a length) is the whole string.
           // fromHex checks its digits as the regex would (null: not this layout); the regex only
           // runs for a platform's fixed hex case (forced verify() already ran it in recognize).
-          if (l.length === s.length) {
+          if (l.length === s.length && (anyHexCase || l.re.test(s))) {
             expected = fromHex(s);
             if (expected) text = s;
           }
