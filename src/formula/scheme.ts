@@ -97,7 +97,7 @@ interface Layout {
   /**
    * For check(), when the layout has a fixed-size {hash}, no {rounds} and the default salt: the
    * template as literal strings, the hash's length (a number > 0) and the salt (-1), whose
-   * length is then what the rest leaves (see readLayout). undefined: check() runs the regex.
+   * length is then what the rest leaves (see check()). undefined: check() runs the regex.
    */
   plan?: readonly (string | number)[];
   /** The plan's total length without the salt, and the character the default salt excludes ('' none). */
@@ -442,8 +442,16 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
   }
 
   /** check() of one formula: one run of its program. */
-  function checkOne(password: string | Uint8Array, s: string, inputs: SchemeInputs, maxPasswordBytes: number,
-    hashStart: number, hashEnd: number, saltStart: number, saltEnd: number): boolean | undefined {
+  function checkOne(
+    password: string | Uint8Array,
+    s: string,
+    inputs: SchemeInputs,
+    maxPasswordBytes: number,
+    hashStart: number,
+    hashEnd: number,
+    saltStart: number,
+    saltEnd: number,
+  ): boolean | undefined {
     if (!stagePassword(password, maxPasswordBytes)) return undefined;
     const { program, computed } = chain!;
     // Values computed in JavaScript (a cleaned password, a lower-cased username) need the inputs
@@ -467,8 +475,16 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
    * one run per distinct cleaned password, as derive evaluates it (readings.ts), all of them
    * (no early exit on a match), a match if any matches.
    */
-  function checkReadings(password: string | Uint8Array, s: string, inputs: SchemeInputs, maxPasswordBytes: number,
-    hashStart: number, hashEnd: number, saltStart: number, saltEnd: number): boolean | undefined {
+  function checkReadings(
+    password: string | Uint8Array,
+    s: string,
+    inputs: SchemeInputs,
+    maxPasswordBytes: number,
+    hashStart: number,
+    hashEnd: number,
+    saltStart: number,
+    saltEnd: number,
+  ): boolean | undefined {
     const bytes = typeof password === 'string' ? utf8(password) : password instanceof Uint8Array ? new Uint8Array(password) : undefined;
     if (bytes === undefined || bytes.length > maxPasswordBytes) return undefined;
     const env = envFor(bytes, s, inputs, saltStart, saltEnd);
