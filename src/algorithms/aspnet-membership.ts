@@ -17,13 +17,14 @@
  * HMACSHA1, HMACMD5, HMACSHA256, HMACSHA384, HMACSHA512). Encrypted (2) and Clear (0) formats are
  * out of scope (reversible with the machine key; plain text).
  */
-import { utf16leOfUtf8 } from '../core/bytes.js';
+import { utf16leOfUtf8, utf8 } from '../core/bytes.js';
+import { compileChain, digestProgram, MAX_CHAIN_INPUT_BYTES, stageBase64, stageBytes, stagePassword, stageText, unstage } from '../core/chain.js';
 import { digest, DIGEST_BYTES, hmac, type DigestName } from '../core/digest.js';
 import { fromBase64 } from '../core/encoding.js';
 import { stringParam } from '../core/params.js';
 import { defineScheme } from '../core/scheme.js';
 import { LegacyHashError, malformed } from '../errors.js';
-import type { ParsedHash, Scheme } from '../types.js';
+import type { ParsedHash, Scheme, SchemeInputs } from '../types.js';
 import { BASE64_FIRST_CHARS } from './pbkdf2.js';
 
 type MembershipAlg = 'md5' | 'sha1' | 'sha256' | 'sha384' | 'sha512';
@@ -70,6 +71,63 @@ const SHAPES: Readonly<Record<number, RegExp>> = {
   64: /^[A-Za-z0-9+/]{64}$/,
   88: /^[A-Za-z0-9+/]{86}==$/,
 };
+
+/**
+ * Per digest: H(salt . text) and HMAC(key, text) with the salt (or key) as input 1, for the whole
+ * verification in the chain module (Scheme.check); null without WebAssembly.
+ */
+const PROGRAMS = new Map(
+  (['md5', 'sha1', 'sha256', 'sha384', 'sha512'] as const).map((alg) => [
+    alg,
+    {
+      plain: digestProgram(alg, [1, 0]),
+      keyed: compileChain([{ op: 'hmac', alg, mode: 'raw', key: { input: 1 }, parts: [{ input: 0 }] }]),
+    },
+  ]),
+);
+
+/**
+ * Scheme.check: the readings parse() would keep (both, the named one, no keyed one for an empty
+ * salt), each one run of the chain module, all of them run (no early exit), a match if any
+ * matches.
+ */
+function checkMembership(pw: string | Uint8Array, s: string, inputs: SchemeInputs, maxPasswordBytes: number): boolean | undefined {
+  if (inputs.salt === undefined || SHAPES[s.length]?.test(s) !== true || !stageText(s)) return undefined;
+  const n = stageBase64(0, s.length);
+  const alg = BY_LENGTH[n];
+  const salt = fromBase64(inputs.salt);
+  const programs = alg && PROGRAMS.get(alg);
+  if (!alg || !programs || !programs.plain || !programs.keyed || !salt) return undefined;
+  const named = inputs.params?.['membershipHashAlgorithm'];
+  const only = typeof named === 'string' ? NAMED[named.toUpperCase()] : undefined;
+  if (named !== undefined && (only === undefined || only.alg !== alg)) return undefined; // parse's errors
+  const runPlain = only === undefined || !only.keyed;
+  const runKeyed = (only === undefined || only.keyed) && salt.length > 0;
+  const bytes = typeof pw === 'string' ? utf8(pw) : pw instanceof Uint8Array ? new Uint8Array(pw) : undefined;
+  if (bytes === undefined || bytes.length > maxPasswordBytes) return undefined;
+  const text = utf16leOfUtf8(bytes);
+  bytes.fill(0);
+  if (text === null) return false; // derive has no reading of invalid UTF-8: never a match
+  let match = false;
+  try {
+    if (runPlain) {
+      if (!stagePassword(text, MAX_CHAIN_INPUT_BYTES) || !stageBytes(1, salt)) return undefined;
+      const r = programs.plain.check('decoded', 0, n);
+      if (r === undefined) return undefined;
+      match = r;
+    }
+    if (runKeyed) {
+      if (!stagePassword(text, MAX_CHAIN_INPUT_BYTES) || !stageBytes(1, membershipHmacKey(salt, HMAC_KEY_BYTES[alg]))) return undefined;
+      const r = programs.keyed.check('decoded', 0, n);
+      if (r === undefined) return undefined;
+      match = r || match;
+    }
+    return match;
+  } finally {
+    unstage();
+    text.fill(0);
+  }
+}
 
 export const aspnetMembership = defineScheme<MembershipParsed>({
   id: 'aspnet-membership',
@@ -129,6 +187,7 @@ export const aspnetMembership = defineScheme<MembershipParsed>({
     }
   },
   describe: (p) => ({ algorithm: p.readings.map((r) => (r.keyed ? 'HMAC' : '') + r.alg.toUpperCase()).join('|'), digestBytes: DIGEST_BYTES[p.readings[0]!.alg] }),
+  check: checkMembership,
 });
 
 export const aspnetMembershipSchemes: readonly Scheme[] = [aspnetMembership];
