@@ -354,12 +354,17 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
   const needsPepper = needs.includes('pepper');
   const needsUsername = needs.includes('username');
 
+  // Where check() found the digest and the salt in the stored string (-1: no salt there), read by
+  // checkOne/checkReadings. A check runs synchronously from start to end, so one set serves.
+  let hashStart = -1;
+  let hashEnd = 0;
+  let saltStart = -1;
+  let saltEnd = 0;
+
   function check(password: string | Uint8Array, s: string, inputs: SchemeInputs, maxPasswordBytes: number): boolean | undefined {
     // Where the digest and the salt are in `s`: the layout parse() would take.
-    let hashStart = -1;
-    let hashEnd = 0;
-    let saltStart = -1;
-    let saltEnd = 0;
+    hashStart = -1;
+    saltStart = -1;
     for (let i = 0; i < layouts.length && hashStart < 0; i++) {
       const l = layouts[i]!;
       if (l.length !== undefined) {
@@ -422,13 +427,11 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
     if ((needsSalt && saltStart < 0 && inputs.salt === undefined) || (needsPepper && inputs.pepper === undefined)) return undefined;
     if (needsUsername && inputs.username === undefined) return undefined;
     if (!stageText(s)) return undefined;
-    return readings.length === 0
-      ? checkOne(password, s, inputs, maxPasswordBytes, hashStart, hashEnd, saltStart, saltEnd)
-      : checkReadings(password, s, inputs, maxPasswordBytes, hashStart, hashEnd, saltStart, saltEnd);
+    return readings.length === 0 ? checkOne(password, s, inputs, maxPasswordBytes) : checkReadings(password, s, inputs, maxPasswordBytes);
   }
 
   /** Stages the salt (from the stored string or options), pepper and username as inputs 1-3. */
-  function stageInputs(inputs: SchemeInputs, saltStart: number, saltEnd: number): boolean {
+  function stageInputs(inputs: SchemeInputs): boolean {
     if (saltStart >= 0) stageSpan(1, saltStart, saltEnd);
     else if (inputs.salt === undefined) stageSpan(1, 0, 0);
     else if (!stageString(1, inputs.salt)) return false;
@@ -436,31 +439,22 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
   }
 
   /** The formula's inputs as bytes, as derive has them (for values computed in JavaScript). */
-  function envFor(password: Uint8Array, s: string, inputs: SchemeInputs, saltStart: number, saltEnd: number): FormulaEnv {
+  function envFor(password: Uint8Array, s: string, inputs: SchemeInputs): FormulaEnv {
     const salt = saltStart >= 0 ? s.slice(saltStart, saltEnd) : undefined;
     return envOf(password, { salt, layout: 0, expected: EMPTY, rounds: 0 }, inputs);
   }
 
   /** check() of one formula: one run of its program. */
-  function checkOne(
-    password: string | Uint8Array,
-    s: string,
-    inputs: SchemeInputs,
-    maxPasswordBytes: number,
-    hashStart: number,
-    hashEnd: number,
-    saltStart: number,
-    saltEnd: number,
-  ): boolean | undefined {
+  function checkOne(password: string | Uint8Array, s: string, inputs: SchemeInputs, maxPasswordBytes: number): boolean | undefined {
     if (!stagePassword(password, maxPasswordBytes)) return undefined;
     const { program, computed } = chain!;
     // Values computed in JavaScript (a cleaned password, a lower-cased username) need the inputs
     // as bytes; the password's copy is wiped after.
     let env: FormulaEnv | undefined;
     try {
-      if (!stageInputs(inputs, saltStart, saltEnd)) return undefined;
+      if (!stageInputs(inputs)) return undefined;
       if (computed.length > 0) {
-        env = envFor(typeof password === 'string' ? utf8(password) : new Uint8Array(password), s, inputs, saltStart, saltEnd);
+        env = envFor(typeof password === 'string' ? utf8(password) : new Uint8Array(password), s, inputs);
         for (let i = 0; i < computed.length; i++) if (!stageBytes(4 + i, computed[i]!(env))) return undefined;
       }
       return program.check(checkedAs, hashStart, hashEnd);
@@ -475,19 +469,10 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
    * one run per distinct cleaned password, as derive evaluates it (readings.ts), all of them
    * (no early exit on a match), a match if any matches.
    */
-  function checkReadings(
-    password: string | Uint8Array,
-    s: string,
-    inputs: SchemeInputs,
-    maxPasswordBytes: number,
-    hashStart: number,
-    hashEnd: number,
-    saltStart: number,
-    saltEnd: number,
-  ): boolean | undefined {
+  function checkReadings(password: string | Uint8Array, s: string, inputs: SchemeInputs, maxPasswordBytes: number): boolean | undefined {
     const bytes = typeof password === 'string' ? utf8(password) : password instanceof Uint8Array ? new Uint8Array(password) : undefined;
     if (bytes === undefined || bytes.length > maxPasswordBytes) return undefined;
-    const env = envFor(bytes, s, inputs, saltStart, saltEnd);
+    const env = envFor(bytes, s, inputs);
     const cleaned: Uint8Array[] = [];
     let match = false;
     try {
@@ -496,7 +481,7 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
         if (cleaned.some((c) => sameBytes(c, pw))) continue;
         cleaned.push(pw);
         // The cap was checked on the password; a cleaned one may be longer (escapes).
-        if (!stagePassword(pw, MAX_CHAIN_INPUT_BYTES) || !stageInputs(inputs, saltStart, saltEnd)) return undefined;
+        if (!stagePassword(pw, MAX_CHAIN_INPUT_BYTES) || !stageInputs(inputs)) return undefined;
         const r = chain!.program.check(checkedAs, hashStart, hashEnd);
         if (r === undefined) return undefined;
         match = r || match;
