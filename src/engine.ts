@@ -297,7 +297,9 @@ export function checkWhole(
   } catch (e) {
     throw toLegacyHashError(e, 'derive', scheme.id);
   }
-  if (r !== undefined) derivations++;
+  // Anything but a boolean (a registered scheme's check gone wrong) means "cannot say".
+  if (r !== true && r !== false) return undefined;
+  derivations++;
   return r;
 }
 

@@ -51,6 +51,7 @@ export function registerScheme(scheme: Scheme): void {
     throw bad('recognize, parse and derive are required');
   }
   if (scheme.offload !== undefined && scheme.offload !== false) throw bad('runtime-registered schemes cannot offload');
+  if (scheme.check !== undefined && typeof scheme.check !== 'function') throw bad('check must be a function');
   if (!Array.isArray(scheme.platformIds) || scheme.platformIds.some((p) => typeof p !== 'string' || p !== p.toLowerCase())) {
     throw bad('platformIds must be lower-case strings');
   }

@@ -14,7 +14,7 @@ import { fromBase64, toBase64 } from '../src/core/encoding.js';
 import { comparisonCount } from '../src/core/compare.js';
 import { matches, schemeInputs } from '../src/engine.js';
 import { defineFormulaScheme } from '../src/formula/scheme.js';
-import { verify } from '../src/index.js';
+import { registerScheme, verify } from '../src/index.js';
 import { allSchemes, getScheme } from '../src/registry.js';
 import type { Scheme, SchemeInputs, VerifyOptions } from '../src/types.js';
 import { loadVectorFiles, optionsOf, passwordOf, wrongPassword, type Vector } from './helpers/vectors.js';
@@ -165,6 +165,16 @@ describe('verify() through the fast path', () => {
         agrees(getScheme(id), 'Pässword1!', s, inputsOf(undefined));
       }
     }
+  });
+
+  it('a registered scheme’s check that answers anything but a boolean is ignored (general path)', async () => {
+    const base = defineFormulaScheme({ id: 'test-check-bogus-base', title: 't', formula: 'md5(password)', example: { password: 'x', hash: 'x' } });
+    const bogus = { ...base, id: 'test-check-bogus', check: () => 'yes' as unknown as boolean };
+    registerScheme(bogus);
+    const md5x = '9dd4e461268c8034f5c8564e155c67a6'; // PHP md5('x')
+    expect(await verify('x', md5x, { scheme: 'test-check-bogus' })).toBe(true);
+    expect(await verify('y', md5x, { scheme: 'test-check-bogus' })).toBe(false);
+    expect(() => registerScheme({ ...base, id: 'test-check-bogus-2', check: 42 as never })).toThrow(/check must be a function/);
   });
 
   it('errors stay the general path’s: malformed, missing input, too long', async () => {
