@@ -148,6 +148,28 @@ describe('random passwords, salts and stored strings (property)', () => {
   });
 });
 
+describe('OpenCart readings', () => {
+  it('a password any cleaning changes, or none does: the answer of the general path, for a hash of each reading', () => {
+    const oc = getScheme('opencart');
+    const md5 = getScheme('opencart-md5');
+    const pw = fc.string({ maxLength: 12, unit: fc.constantFrom('a', 'Z', '0', ' ', '\t', '\n', '\0', '&', '"', '<', '>', "'", 'é', '\ud800') });
+    fc.assert(
+      fc.property(pw, fc.nat(2), fc.constantFrom('827500576', 'x&y'), (p, which, salt) => {
+        const inputs = inputsOf({ salt });
+        for (const scheme of [oc, md5]) {
+          const bytes = new TextEncoder().encode(p);
+          const some = scheme.parse(scheme.example.hash, inputs);
+          const readings = scheme.derive(bytes, some, inputs) as Uint8Array[];
+          const stored = Buffer.from(readings[which]!).toString('hex');
+          expect(agrees(scheme, p, stored, inputs)).toBe(true);
+          expect(agrees(scheme, bytes, stored, inputs)).toBe(true);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
 describe('verify() through the fast path', () => {
   it('answers for a forced scheme and counts its comparison', async () => {
     const s = getScheme('joomla-sha256');

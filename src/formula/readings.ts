@@ -22,6 +22,8 @@ export interface Reading {
   chainId: number;
   /** Computes the cleaned password (value: its bytes). */
   cleaning: CompiledFormula;
+  /** The cleaning functions applied to the password, innermost first (none: the bare password). */
+  cleanedBy: readonly string[];
   /** The chain, compiled with the formula's encoding: evaluated with the cleaned password, it gives the formula's result. */
   compiled: CompiledFormula;
 }
@@ -53,7 +55,8 @@ export function readingOf(root: Node, encoding: FormulaEncoding): Reading | unde
   if (at === 0) return undefined; // the whole formula is a cleaning: nothing to share
   const clean = nodes[at]!;
   const chain = replace(root, clean, PASSWORD);
-  return { chain: nodeKey(chain), chainId: -1, cleaning: compileTree(clean, 'text'), compiled: compileTree(chain, encoding) };
+  const cleanedBy = nodes.slice(at, -1).map((n) => (n as { fn: string }).fn).reverse();
+  return { chain: nodeKey(chain), chainId: -1, cleaning: compileTree(clean, 'text'), cleanedBy, compiled: compileTree(chain, encoding) };
 }
 
 function isCleaning(n: Node): boolean {

@@ -17,6 +17,7 @@ import { defineScheme } from '../core/scheme.js';
 import { LegacyHashError, malformed } from '../errors.js';
 import type { IdentifyOptions, InputName, ParsedHash, Scheme, SchemeInputs, SchemeShape } from '../types.js';
 import { compileTree, type CompiledFormula, type FormulaEncoding, type FormulaEnv } from './compile.js';
+import { isHtmlEscaped, isTrimmed } from './text.js';
 import { parseFormula } from './parse.js';
 import { compareReadings, readingsOf, sameBytes } from './readings.js';
 
@@ -255,6 +256,21 @@ function layoutShape(layouts: readonly Layout[], f: CompiledFormula, hexCase: 'a
   });
 }
 
+/**
+ * Whether trim() and html_escape() (text.ts) leave this password's UTF-8 bytes as they are. A
+ * string is read by its UTF-16 units: the bytes those functions change are ASCII, and an ASCII
+ * byte of the UTF-8 is always an ASCII unit (multi-byte sequences are bytes >= 0x80), so the
+ * answer is the same as for its bytes.
+ */
+function changesNothing(pw: string | Uint8Array): boolean {
+  const n = pw.length;
+  if (n === 0) return true;
+  const at = typeof pw === 'string' ? (i: number) => pw.charCodeAt(i) : (i: number) => pw[i]!;
+  if (isTrimmed(at(0)) || isTrimmed(at(n - 1))) return false;
+  for (let i = 0; i < n; i++) if (isHtmlEscaped(at(i))) return false;
+  return true;
+}
+
 /** Compiles a formula scheme once; throws ERR_INVALID_ARGUMENT for a bad definition or formula. */
 export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<FormulaParsed> {
   if (typeof def !== 'object' || def === null) throw definitionError('definition must be an object');
@@ -349,6 +365,9 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
       ? readings[0]!.compiled.chain
       : undefined;
   const chain = encoding !== 'hex' || usesRounds ? undefined : formulas.length === 1 ? first.chain : oneChain;
+  // The readings clean the password with trim() and html_escape() only: whether they change a
+  // password is known from its characters (changesNothing).
+  const plainCleanings = readings.every((r) => r !== undefined && r.cleanedBy.every((fn) => fn === 'trim' || fn === 'html_escape'));
   const checkedAs = def.hexCase === 'upper' ? 'hex-upper' : def.hexCase === 'lower' ? 'hex-lower' : 'hex';
   const needsSalt = needs.includes('salt');
   const needsPepper = needs.includes('pepper');
@@ -470,6 +489,8 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
    * (no early exit on a match), a match if any matches.
    */
   function checkReadings(password: string | Uint8Array, s: string, inputs: SchemeInputs, maxPasswordBytes: number): boolean | undefined {
+    // Perf: most passwords have nothing any cleaning changes; every reading is then the password.
+    if (plainCleanings && changesNothing(password)) return checkOne(password, s, inputs, maxPasswordBytes);
     const bytes = typeof password === 'string' ? utf8(password) : password instanceof Uint8Array ? new Uint8Array(password) : undefined;
     if (bytes === undefined || bytes.length > maxPasswordBytes) return undefined;
     const env = envFor(bytes, s, inputs);

@@ -24,7 +24,7 @@ export function asciiUpper(b: Uint8Array): Uint8Array {
 }
 
 /** PHP trim()'s default character list " \t\n\r\0\x0B". */
-function isTrimmed(c: number): boolean {
+export function isTrimmed(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0d || c === 0x00 || c === 0x0b;
 }
 
@@ -89,6 +89,11 @@ const HTML_COMPAT = byteMap({ '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&g
  */
 export function htmlEscapeCompat(b: Uint8Array): Uint8Array {
   return mapBytes(b, HTML_COMPAT);
+}
+
+/** Whether htmlEscapeCompat replaces this byte. */
+export function isHtmlEscaped(c: number): boolean {
+  return c < 256 && HTML_COMPAT[c] !== undefined;
 }
 
 /** Does `b` hold `pattern` at `i`? `foldCase`: a lower-case ASCII letter of it also matches its upper case. */
