@@ -41,9 +41,10 @@ export interface CompiledFormula {
    * The chain program of `compared`, for a whole verification in one call (ChainProgram.check):
    * its inputs are 0 password, 1 salt, 2 pepper, 3 username, then 4.. the values of `computed`
    * (arguments without a digest inside, computed by closures: `lower(username)`). undefined when
-   * the formula is not a chain of digests, or there is no WebAssembly.
+   * the formula is not a chain of digests, or there is no WebAssembly. `program()` compiles a
+   * one-digest program on its first call (programs are never freed).
    */
-  chain: { program: ChainProgram; computed: readonly ((env: FormulaEnv) => Uint8Array)[] } | undefined;
+  chain: { program: () => ChainProgram | null; computed: readonly ((env: FormulaEnv) => Uint8Array)[] } | undefined;
   /** Inputs the formula reads (besides the password). */
   inputs: ReadonlySet<InputName>;
   usesRounds: boolean;
@@ -234,7 +235,8 @@ const CHAIN_INPUTS: readonly InputRef[] = ['password', 'salt', 'pepper', 'userna
 
 /** A formula's value as a chain program: see chainOf. */
 interface Chain {
-  program: ChainProgram;
+  /** The program (compiled on first call for one digest; null: the program area is full). */
+  program: () => ChainProgram | null;
   /** Digest steps in the program. */
   steps: number;
   /** Inputs 4.. of a run: values computed by closures (none: the program reads inputs 0..3 only). */
@@ -309,8 +311,11 @@ function chainOf(top: Node): Chain | undefined {
   // The compared value is the outermost digest's raw bytes.
   const final = steps[steps.length - 1]!;
   steps[steps.length - 1] = { ...final, mode: 'raw' };
-  const program = compileChain(steps);
+  // Programs are never freed (src/core/chain.ts): one digest alone, which derive runs on the
+  // closures, is compiled only when a check asks for it (CompiledFormula.chain.program()).
+  let program: ChainProgram | null | undefined = steps.length >= 2 ? compileChain(steps) : undefined;
   if (program === null) return undefined;
+  const programOf = (): ChainProgram | null => (program ??= compileChain(steps));
   const fallback = build({ ...top, fn: `${digestOf(top.fn)!.hmac ? 'hmac_' : ''}${digestOf(top.fn)!.alg}_raw` as never });
   const values: Uint8Array[] = new Array<Uint8Array>(CHAIN_INPUTS.length + computed.length);
   const compared = (env: FormulaEnv): Uint8Array => {
@@ -319,13 +324,13 @@ function chainOf(top: Node): Chain | undefined {
     values[2] = env.pepper;
     values[3] = env.username;
     for (let i = 0; i < computed.length; i++) values[CHAIN_INPUTS.length + i] = capped(computed[i]!(env, EMPTY));
-    const out = program.run(values);
+    const out = programOf()!.run(values); // compiled above: compared() serves two steps or more
     values[0] = EMPTY; // no reference to the password outlives the call
     for (let i = 0; i < computed.length; i++) values[CHAIN_INPUTS.length + i] = EMPTY;
     // Inputs too long for the module: the closures (which also apply MAX_VALUE_BYTES).
     return out ?? fallback(env, EMPTY);
   };
-  return { program, steps: steps.length, computed: computed.map((ev) => (env: FormulaEnv) => capped(ev(env, EMPTY))), compared };
+  return { program: programOf, steps: steps.length, computed: computed.map((ev) => (env: FormulaEnv) => capped(ev(env, EMPTY))), compared };
 }
 
 /** Whether a digest (or HMAC) call is anywhere in `n`. */

@@ -364,7 +364,9 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
     formulas.length > 1 && readings.every((r) => r !== undefined && r.chainId === 0 && r.compiled.chain?.computed.length === 0)
       ? readings[0]!.compiled.chain
       : undefined;
-  const chain = encoding !== 'hex' || usesRounds ? undefined : formulas.length === 1 ? first.chain : oneChain;
+  const chainOfCheck = encoding !== 'hex' || usesRounds ? undefined : formulas.length === 1 ? first.chain : oneChain;
+  const checkProgram = chainOfCheck?.program() ?? undefined;
+  const chain = checkProgram && chainOfCheck ? { program: checkProgram, computed: chainOfCheck.computed } : undefined;
   // The readings clean the password with trim() and html_escape() only: whether they change a
   // password is known from its characters (changesNothing).
   const plainCleanings = readings.every((r) => r !== undefined && r.cleanedBy.every((fn) => fn === 'trim' || fn === 'html_escape'));
