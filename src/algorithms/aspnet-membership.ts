@@ -17,10 +17,11 @@
  * HMACSHA1, HMACMD5, HMACSHA256, HMACSHA384, HMACSHA512). Encrypted (2) and Clear (0) formats are
  * out of scope (reversible with the machine key; plain text).
  */
-import { utf16leOfUtf8, utf8 } from '../core/bytes.js';
-import { compileChain, digestProgram, MAX_CHAIN_INPUT_BYTES, stageBase64, stageBytes, stagePassword, stageText, unstage } from '../core/chain.js';
+import { utf16leOfUtf8 } from '../core/bytes.js';
+import { digestProgram, keyedProgram, MAX_CHAIN_INPUT_BYTES, stageBase64, stageBytes, stagePassword, stageText, unstage } from '../core/chain.js';
 import { digest, DIGEST_BYTES, hmac, type DigestName } from '../core/digest.js';
 import { fromBase64 } from '../core/encoding.js';
+import { passwordBytes } from '../core/password.js';
 import { stringParam } from '../core/params.js';
 import { defineScheme } from '../core/scheme.js';
 import { LegacyHashError, malformed } from '../errors.js';
@@ -81,7 +82,7 @@ const PROGRAMS = new Map(
     alg,
     {
       plain: digestProgram(alg, [1, 0]),
-      keyed: compileChain([{ op: 'hmac', alg, mode: 'raw', key: { input: 1 }, parts: [{ input: 0 }] }]),
+      keyed: keyedProgram(alg),
     },
   ]),
 );
@@ -103,8 +104,12 @@ function checkMembership(pw: string | Uint8Array, s: string, inputs: SchemeInput
   if (named !== undefined && (only === undefined || only.alg !== alg)) return undefined; // parse's errors
   const runPlain = only === undefined || !only.keyed;
   const runKeyed = (only === undefined || only.keyed) && salt.length > 0;
-  const bytes = typeof pw === 'string' ? utf8(pw) : pw instanceof Uint8Array ? new Uint8Array(pw) : undefined;
-  if (bytes === undefined || bytes.length > maxPasswordBytes) return undefined;
+  if (typeof pw !== 'string' && !(pw instanceof Uint8Array)) return undefined; // the general path says why
+  const bytes = passwordBytes(pw);
+  if (bytes.length > maxPasswordBytes) {
+    bytes.fill(0);
+    return undefined;
+  }
   const text = utf16leOfUtf8(bytes);
   bytes.fill(0);
   if (text === null) return false; // derive has no reading of invalid UTF-8: never a match

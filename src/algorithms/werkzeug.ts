@@ -16,7 +16,7 @@
  * (gen_salt(8), 16 from 2.0), Django ≤ 1.3 salts 5 hex digits.
  */
 import { utf8 } from '../core/bytes.js';
-import { compileChain, digestProgram, stagePassword, stageSpan, stageText } from '../core/chain.js';
+import { digestProgram, keyedProgram, stagePassword, stageSpan, stageText } from '../core/chain.js';
 import { digest, DIGEST_BYTES, hmac, type DigestName } from '../core/digest.js';
 import { fromHex } from '../core/encoding.js';
 import { defineScheme } from '../core/scheme.js';
@@ -38,7 +38,7 @@ const HMAC_PROGRAMS = new Map(
   HMAC_METHODS.map((alg) => [
     alg,
     {
-      keyed: compileChain([{ op: 'hmac', alg, mode: 'raw', key: { input: 1 }, parts: [{ input: 0 }] }]),
+      keyed: keyedProgram(alg),
       plain: digestProgram(alg, [0]),
     },
   ]),

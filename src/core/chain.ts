@@ -342,6 +342,14 @@ export function digestProgram(alg: DigestName, inputs: readonly number[]): Chain
   return compileChain([{ op: 'digest', alg, mode: 'raw', parts: inputs.map((input) => ({ input })) }]);
 }
 
+/**
+ * The program "HMAC(alg) keyed with input 1, of the password": the checks of the HMAC schemes
+ * (Werkzeug, ASP.NET Membership's keyed reading). null without WebAssembly.
+ */
+export function keyedProgram(alg: DigestName): ChainProgram | null {
+  return compileChain([{ op: 'hmac', alg, mode: 'raw', key: { input: 1 }, parts: [{ input: 0 }] }]);
+}
+
 /** The first `length` bytes stageBase64 decoded (tests compare them with fromBase64). */
 export function decodedForTests(length: number): Uint8Array {
   return mem.slice(DECODED, DECODED + length);

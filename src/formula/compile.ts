@@ -318,19 +318,20 @@ function chainOf(top: Node): Chain | undefined {
   const programOf = (): ChainProgram | null => (program ??= compileChain(steps));
   const fallback = build({ ...top, fn: `${digestOf(top.fn)!.hmac ? 'hmac_' : ''}${digestOf(top.fn)!.alg}_raw` as never });
   const values: Uint8Array[] = new Array<Uint8Array>(CHAIN_INPUTS.length + computed.length);
+  const computedValues = computed.map((ev) => (env: FormulaEnv) => capped(ev(env, EMPTY)));
   const compared = (env: FormulaEnv): Uint8Array => {
     values[0] = env.password;
     values[1] = env.salt;
     values[2] = env.pepper;
     values[3] = env.username;
-    for (let i = 0; i < computed.length; i++) values[CHAIN_INPUTS.length + i] = capped(computed[i]!(env, EMPTY));
+    for (let i = 0; i < computedValues.length; i++) values[CHAIN_INPUTS.length + i] = computedValues[i]!(env);
     const out = programOf()!.run(values); // compiled above: compared() serves two steps or more
     values[0] = EMPTY; // no reference to the password outlives the call
     for (let i = 0; i < computed.length; i++) values[CHAIN_INPUTS.length + i] = EMPTY;
     // Inputs too long for the module: the closures (which also apply MAX_VALUE_BYTES).
     return out ?? fallback(env, EMPTY);
   };
-  return { program: programOf, steps: steps.length, computed: computed.map((ev) => (env: FormulaEnv) => capped(ev(env, EMPTY))), compared };
+  return { program: programOf, steps: steps.length, computed: computedValues, compared };
 }
 
 /** Whether a digest (or HMAC) call is anywhere in `n`. */

@@ -13,6 +13,7 @@
 import { utf8 } from '../core/bytes.js';
 import { MAX_CHAIN_INPUT_BYTES, stageBytes, stagePassword, stageSpan, stageString, stageText, unstage } from '../core/chain.js';
 import { fromBase64, fromHex } from '../core/encoding.js';
+import { passwordBytes } from '../core/password.js';
 import { defineScheme } from '../core/scheme.js';
 import { LegacyHashError, malformed } from '../errors.js';
 import type { IdentifyOptions, InputName, ParsedHash, Scheme, SchemeInputs, SchemeShape } from '../types.js';
@@ -408,6 +409,7 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
             at += p.length;
           } else if (p > 0) {
             hashStart = at; // hex digits: checked by the module
+            hashEnd = at + p;
             at += p;
           } else {
             const stop = l.saltStop === '' ? -1 : s.indexOf(l.saltStop, at);
@@ -417,11 +419,7 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
             saltEnd = at;
           }
         }
-        if (!fits) {
-          hashStart = saltStart = -1;
-          continue;
-        }
-        hashEnd = hashStart + l.fixedLength - l.literals.length;
+        if (!fits) hashStart = saltStart = -1;
       } else if (s.startsWith(l.lead)) {
         const m = l.re.exec(s);
         if (m === null) continue;
@@ -475,7 +473,7 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
     try {
       if (!stageInputs(inputs)) return undefined;
       if (computed.length > 0) {
-        env = envFor(typeof password === 'string' ? utf8(password) : new Uint8Array(password), s, inputs);
+        env = envFor(passwordBytes(password), s, inputs); // a string or bytes: stagePassword took it
         for (let i = 0; i < computed.length; i++) if (!stageBytes(4 + i, computed[i]!(env))) return undefined;
       }
       return program.check(checkedAs, hashStart, hashEnd);
@@ -493,8 +491,12 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
   function checkReadings(password: string | Uint8Array, s: string, inputs: SchemeInputs, maxPasswordBytes: number): boolean | undefined {
     // Perf: most passwords have nothing any cleaning changes; every reading is then the password.
     if (plainCleanings && changesNothing(password)) return checkOne(password, s, inputs, maxPasswordBytes);
-    const bytes = typeof password === 'string' ? utf8(password) : password instanceof Uint8Array ? new Uint8Array(password) : undefined;
-    if (bytes === undefined || bytes.length > maxPasswordBytes) return undefined;
+    if (typeof password !== 'string' && !(password instanceof Uint8Array)) return undefined; // the general path says why
+    const bytes = passwordBytes(password);
+    if (bytes.length > maxPasswordBytes) {
+      bytes.fill(0);
+      return undefined;
+    }
     const env = envFor(bytes, s, inputs);
     const cleaned: Uint8Array[] = [];
     let match = false;
