@@ -21,7 +21,7 @@ import { utf16leOfUtf8 } from '../core/bytes.js';
 import { digestProgram, keyedProgram, MAX_CHAIN_INPUT_BYTES, stageBase64, stageBytes, stagePassword, stageText, unstage } from '../core/chain.js';
 import { digest, DIGEST_BYTES, hmac, type DigestName } from '../core/digest.js';
 import { fromBase64 } from '../core/encoding.js';
-import { passwordBytes } from '../core/password.js';
+import { passwordBytesWithin } from '../core/password.js';
 import { stringParam } from '../core/params.js';
 import { defineScheme } from '../core/scheme.js';
 import { LegacyHashError, malformed } from '../errors.js';
@@ -104,12 +104,8 @@ function checkMembership(pw: string | Uint8Array, s: string, inputs: SchemeInput
   if (named !== undefined && (only === undefined || only.alg !== alg)) return undefined; // parse's errors
   const runPlain = only === undefined || !only.keyed;
   const runKeyed = (only === undefined || only.keyed) && salt.length > 0;
-  if (typeof pw !== 'string' && !(pw instanceof Uint8Array)) return undefined; // the general path says why
-  const bytes = passwordBytes(pw);
-  if (bytes.length > maxPasswordBytes) {
-    bytes.fill(0);
-    return undefined;
-  }
+  const bytes = passwordBytesWithin(pw, maxPasswordBytes);
+  if (bytes === undefined) return undefined;
   const text = utf16leOfUtf8(bytes);
   bytes.fill(0);
   if (text === null) return false; // derive has no reading of invalid UTF-8: never a match

@@ -10,6 +10,19 @@ export function passwordBytes(password: unknown): Uint8Array {
   });
 }
 
+/**
+ * passwordBytes() for a fast path that may decline (Scheme.check): undefined, with nothing left
+ * behind, when `password` is not a string or bytes or its bytes are over `maxBytes` (the general
+ * path then reports it).
+ */
+export function passwordBytesWithin(password: unknown, maxBytes: number): Uint8Array | undefined {
+  if (typeof password !== 'string' && !(password instanceof Uint8Array)) return undefined;
+  const bytes = passwordBytes(password);
+  if (bytes.length <= maxBytes) return bytes;
+  bytes.fill(0);
+  return undefined;
+}
+
 /** Same rule for a pepper; undefined stays undefined. */
 export function optionalBytes(value: unknown, field: string): Uint8Array | undefined {
   if (value === undefined || value === null) return undefined;

@@ -13,7 +13,7 @@
 import { utf8 } from '../core/bytes.js';
 import { MAX_CHAIN_INPUT_BYTES, stageBytes, stagePassword, stageSpan, stageString, stageText, unstage } from '../core/chain.js';
 import { fromBase64, fromHex } from '../core/encoding.js';
-import { passwordBytes } from '../core/password.js';
+import { passwordBytes, passwordBytesWithin } from '../core/password.js';
 import { defineScheme } from '../core/scheme.js';
 import { LegacyHashError, malformed } from '../errors.js';
 import type { IdentifyOptions, InputName, ParsedHash, Scheme, SchemeInputs, SchemeShape } from '../types.js';
@@ -491,12 +491,8 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
   function checkReadings(password: string | Uint8Array, s: string, inputs: SchemeInputs, maxPasswordBytes: number): boolean | undefined {
     // Perf: most passwords have nothing any cleaning changes; every reading is then the password.
     if (plainCleanings && changesNothing(password)) return checkOne(password, s, inputs, maxPasswordBytes);
-    if (typeof password !== 'string' && !(password instanceof Uint8Array)) return undefined; // the general path says why
-    const bytes = passwordBytes(password);
-    if (bytes.length > maxPasswordBytes) {
-      bytes.fill(0);
-      return undefined;
-    }
+    const bytes = passwordBytesWithin(password, maxPasswordBytes);
+    if (bytes === undefined) return undefined;
     const env = envFor(bytes, s, inputs);
     const cleaned: Uint8Array[] = [];
     let match = false;
