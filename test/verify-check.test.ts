@@ -55,7 +55,7 @@ const vectors: Vector[] = loadVectorFiles().flatMap((f) => f.vectors);
 
 it('the fast path exists for the cheap digest schemes', () => {
   const ids = checked.map((s) => s.id);
-  for (const id of ['md5', 'sha512', 'ldap-salted-sha256', 'ldap-hex-md5', 'joomla-sha256', 'mybb', 'ipb', 'smf', 'nopcommerce-sha384', 'django-sha1', 'magento1', 'postgres-md5', 'mysql41', 'werkzeug-hmac', 'opencart', 'opencart-md5', 'aspnet-membership']) {
+  for (const id of ['md5', 'sha512', 'ldap-salted-sha256', 'ldap-hex-md5', 'joomla-sha256', 'mybb', 'ipb', 'smf', 'nopcommerce-sha384', 'django-sha1', 'magento1', 'postgres-md5', 'mysql41', 'werkzeug-hmac', 'opencart', 'opencart-md5', 'aspnet-membership', 'xenforo1']) {
     expect(ids).toContain(id);
   }
 });
@@ -144,6 +144,29 @@ describe('random passwords, salts and stored strings (property)', () => {
         expect(agrees(s, p, stored(`${hex.slice(0, -1)}${hex.endsWith('0') ? '1' : '0'}`), inputs)).toBe(false);
       }),
       { numRuns: 200 },
+    );
+  });
+});
+
+describe('XenForo 1 blobs', () => {
+  it('either order of entries, with or without hashFunc, any ASCII salt: the general path’s answer, and an answer for the layout XenForo writes', () => {
+    const xf = getScheme('xenforo1');
+    const H = (alg: string, data: string | Uint8Array) => createHash(alg).update(data).digest('hex');
+    const entry = (k: string, v: string) => `s:${k.length}:"${k}";s:${Buffer.byteLength(v)}:"${v}";`;
+    const salt = fc.string({ maxLength: 70, unit: fc.constantFrom('a', '0', '"', ';', ':', '}', '{', ' ', 's', 'é') });
+    fc.assert(
+      fc.property(fc.string({ minLength: 1, maxLength: 30 }), salt, fc.constantFrom('sha1', 'sha256'), fc.boolean(), fc.boolean(), fc.boolean(), (pw, sa, alg, withFunc, saltFirst, wrong) => {
+        // XenForo_Authentication_Core: hash(hash(pw) . salt), both as the platform's hex text.
+        const hash = H(alg, H(alg, Buffer.from(wrong ? `${pw}x` : pw)) + sa);
+        const parts = [entry('hash', hash), entry('salt', sa)];
+        if (saltFirst) parts.reverse();
+        if (withFunc) parts.push(entry('hashFunc', alg));
+        const blob = `a:${parts.length}:{${parts.join('')}}`;
+        const fast = agrees(xf, pw, blob, inputsOf(undefined));
+        const canonical = !saltFirst && /^[\x00-\x7f]*$/.test(sa);
+        if (canonical) expect(fast, blob).toBe(!wrong);
+      }),
+      { numRuns: 400 },
     );
   });
 });

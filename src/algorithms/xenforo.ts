@@ -29,7 +29,7 @@
 import { latin1, utf8, ascii } from '../core/bytes.js';
 import { digest, type DigestName } from '../core/digest.js';
 import { encodeCrypt64, toHexBytes } from '../core/encoding.js';
-import { compileChain } from '../core/chain.js';
+import { compileChain, stagePassword, stageSpan, stageText, type ChainProgram } from '../core/chain.js';
 import { defineScheme } from '../core/scheme.js';
 import { malformed } from '../errors.js';
 import type { CostCheck, Derived, ParsedHash, Scheme } from '../types.js';
@@ -123,15 +123,46 @@ export interface Xf1Parsed extends ParsedHash {
 
 const LOWER_HEX = /^[0-9a-f]+$/;
 
-/** hex(H(hex(H(pw)) . salt)) in one call of the chain machine (perf, issue #8); null without WebAssembly. */
-function xf1Chain(alg: DigestName) {
+/**
+ * H(hex(H(pw)) . salt) in one call of the chain machine (perf, issue #8), as hex text for derive
+ * or raw for check (the module then compares it with the stored lower-case hex); null without
+ * WebAssembly.
+ */
+function xf1Chain(alg: DigestName, mode: 'hex' | 'raw') {
   return compileChain([
     { op: 'digest', alg, mode: 'hex', parts: [{ input: 0 }] },
-    { op: 'digest', alg, mode: 'hex', parts: [{ step: 0 }, { input: 1 }] },
+    { op: 'digest', alg, mode, parts: [{ step: 0 }, { input: 1 }] },
   ]);
 }
-const XF1_SHA1 = xf1Chain('sha1');
-const XF1_SHA256 = xf1Chain('sha256');
+const XF1_SHA1 = xf1Chain('sha1', 'hex');
+const XF1_SHA256 = xf1Chain('sha256', 'hex');
+const XF1_CHECK: Readonly<Record<'sha1' | 'sha256', ChainProgram | null>> = { sha1: xf1Chain('sha1', 'raw'), sha256: xf1Chain('sha256', 'raw') };
+
+/**
+ * The blob as XenForo 1 writes it, read by position (perf, issue #8: no Map, no slices):
+ * `a:3:{s:4:"hash";s:64:"<hex>";s:4:"salt";s:<n>:"<salt>";s:8:"hashFunc";s:6:"sha256";}` (or
+ * sha1 with 40 hex), or `a:2:{...}` without hashFunc. Where the hash and the salt are, or null for
+ * any other blob (other orders, a length that does not add up...): parse then reads it.
+ */
+function xf1Positions(s: string): { alg: 'sha1' | 'sha256'; hashAt: number; saltAt: number; saltEnd: number } | null {
+  const entries = s.startsWith('a:3:{s:4:"hash";s:') ? 3 : s.startsWith('a:2:{s:4:"hash";s:') ? 2 : 0;
+  if (entries === 0) return null;
+  const hexLength = s.startsWith('64:"', 18) ? 64 : s.startsWith('40:"', 18) ? 40 : 0;
+  const hashAt = 22;
+  const saltHead = hashAt + hexLength;
+  if (hexLength === 0 || !s.startsWith('";s:4:"salt";s:', saltHead)) return null;
+  // The salt's byte count: 1-4 digits, no leading zero (the blob is at most MAX_BLOB long).
+  let at = saltHead + 15;
+  let n = 0;
+  const digitsAt = at;
+  for (let c = s.charCodeAt(at); c >= 0x30 && c <= 0x39 && at - digitsAt < 4; c = s.charCodeAt(++at)) n = n * 10 + (c - 0x30);
+  if (at === digitsAt || (s.charCodeAt(digitsAt) === 0x30 && at - digitsAt > 1) || !s.startsWith(':"', at)) return null;
+  const saltAt = at + 2;
+  const saltEnd = saltAt + n;
+  const tail = entries === 2 ? '";}' : hexLength === 64 ? '";s:8:"hashFunc";s:6:"sha256";}' : '";s:8:"hashFunc";s:4:"sha1";}';
+  if (saltEnd + tail.length !== s.length || !s.endsWith(tail)) return null;
+  return { alg: hexLength === 64 ? 'sha256' : 'sha1', hashAt, saltAt, saltEnd };
+}
 
 export const xenforo1 = defineScheme<Xf1Parsed>({
   id: 'xenforo1',
@@ -170,6 +201,16 @@ export const xenforo1 = defineScheme<Xf1Parsed>({
     return toHexBytes(digest(p.alg, inner, p.salt));
   },
   describe: (p) => ({ hashFunc: p.alg, saltLength: p.salt.length }),
+  // The whole verification in one call of the chain machine, hash and salt read in place. An
+  // ASCII blob only (stageText): its characters are then the bytes PHP's lengths count.
+  check(pw, s, _inputs, maxPasswordBytes) {
+    if (pw.length === 0 || s.length > MAX_BLOB) return undefined; // the general path's answers
+    const at = xf1Positions(s);
+    const program = at && XF1_CHECK[at.alg];
+    if (!at || !program || !stageText(s) || !stagePassword(pw, maxPasswordBytes)) return undefined;
+    stageSpan(1, at.saltAt, at.saltEnd);
+    return program.check('hex-lower', at.hashAt, at.hashAt + (at.alg === 'sha1' ? 40 : 64));
+  },
 });
 
 // ---------- XenForo 1.2+ / 2.x: Core12 ----------
