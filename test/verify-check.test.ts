@@ -280,6 +280,26 @@ describe('staging strings', () => {
   });
 });
 
+describe('staging passwords', () => {
+  it('stagePassword writes the UTF-8 Buffer writes: one- to three-byte characters by its loop, surrogates (pairs and lone) by encodeInto', () => {
+    const p = digestProgram('md5', [0])!;
+    const unit = fc.constantFrom('a', '~', '\x7f', '\x80', 'é', '\u07ff', '\u0800', '€', '\ud7ff', '\ue000', '\uffff', '\u{1F600}', '\ud800', '\udfff');
+    const strings = fc.oneof(fc.string({ maxLength: 30, unit }), fc.string({ maxLength: 30, unit: 'binary' }));
+    fc.assert(
+      fc.property(strings, (pw) => {
+        const want = createHash('md5').update(Buffer.from(pw, 'utf8')).digest('hex');
+        expect(stageText(want)).toBe(true);
+        expect(stagePassword(pw, MAX)).toBe(true);
+        expect(p.check('hex', 0, 32), JSON.stringify(pw)).toBe(true);
+        // The cap counts UTF-8 bytes.
+        const bytes = Buffer.byteLength(pw, 'utf8');
+        if (bytes > 0) expect(stagePassword(pw, bytes - 1)).toBe(false);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
 describe('the module’s base64 decoder (LDAP values)', () => {
   it('decodes canonical padded base64 exactly as fromBase64, and declines what it does not', () => {
     fc.assert(
