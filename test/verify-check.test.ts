@@ -171,6 +171,33 @@ describe('XenForo 1 blobs', () => {
   });
 });
 
+describe('a salt pattern (vBulletin 5 tokens)', () => {
+  it('the salt’s span is tested against the pattern: salts it admits get answers, others the general path', () => {
+    const s = defineFormulaScheme({
+      id: 'test-check-salt-pattern',
+      title: 'test',
+      formula: 'md5(md5(password) . salt)',
+      layout: ['{hash} {salt}', '{salt}:{hash}'],
+      saltPattern: '[!-~]{2,8}',
+      example: { password: 'x', hash: `${'0'.repeat(32)} ab` },
+    });
+    const salt = fc.string({ maxLength: 10, unit: fc.constantFrom('a', ' ', ':', '~', '!', '\t', 'é') });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 20 }), salt, fc.boolean(), fc.boolean(), (pw, sa, second, wrong) => {
+        // md5(md5(pw) . salt) by node:crypto: the formula as the scheme states it.
+        const inner = createHash('md5').update(Buffer.from(pw)).digest('hex');
+        const hex = createHash('md5').update(Buffer.from(inner + sa)).digest('hex');
+        const h = wrong ? `${hex.slice(0, -1)}${hex.endsWith('0') ? '1' : '0'}` : hex;
+        const stored = second ? `${sa}:${h}` : `${h} ${sa}`;
+        const fast = agrees(s, pw, stored, inputsOf(undefined));
+        if (/^[!-~]{2,8}$/.test(sa)) expect(fast, stored).toBe(!wrong);
+        else expect(fast, stored).toBeUndefined();
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
 describe('OpenCart readings', () => {
   it('a password any cleaning changes, or none does: the answer of the general path, for a hash of each reading', () => {
     const oc = getScheme('opencart');

@@ -97,14 +97,16 @@ interface Layout {
    */
   pieces: readonly number[];
   /**
-   * For check(), when the layout has a fixed-size {hash}, no {rounds} and the default salt: the
-   * template as literal strings, the hash's length (a number > 0) and the salt (-1), whose
-   * length is then what the rest leaves (see check()). undefined: check() runs the regex.
+   * For check(), when the layout has a fixed-size {hash} and no {rounds}: the template as
+   * literal strings, the hash's length (a number > 0) and the salt (-1), whose length is then
+   * what the rest leaves (see check()). undefined: check() runs the regex.
    */
   plan?: readonly (string | number)[];
   /** The plan's total length without the salt, and the character the default salt excludes ('' none). */
   fixedLength: number;
   saltStop: string;
+  /** A `saltPattern` salt, anchored: the plan tests the salt's span with it (instead of saltStop). */
+  saltRe?: RegExp;
 }
 
 /** Number of capturing groups in a complete regular-expression source (an empty alternative matches ''). */
@@ -220,13 +222,16 @@ function compileLayout(template: string, hash: string, hashLen: { min: number; m
     saltStop,
   };
   const fixedSize = hashLen.min === hashLen.max; // timing-safe: the formula's digest lengths, not digests
-  if (!names.includes('rounds') && saltPattern === undefined && fixedSize) {
+  // Every other field has a fixed size, so the salt's span follows from the string's length and
+  // the regex could match no other way: the plan reads the same fields.
+  if (!names.includes('rounds') && fixedSize) {
     const plan: (string | number)[] = [];
     pieces.forEach((p, i) => {
       if (i % 2 === 1) plan.push(p === 'hash' ? hashLen.min : -1);
       else if (p !== '') plan.push(p);
     });
     layout.plan = plan;
+    if (saltPattern !== undefined) layout.saltRe = new RegExp(`^(?:${saltPattern})$`);
   }
   if (fixed) layout.length = Number(fixed[1]);
   return layout;
@@ -412,8 +417,12 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
             hashEnd = at + p;
             at += p;
           } else {
-            const stop = l.saltStop === '' ? -1 : s.indexOf(l.saltStop, at);
-            fits = stop < 0 || stop >= at + saltLength;
+            if (l.saltRe !== undefined) {
+              fits = l.saltRe.test(s.slice(at, at + saltLength));
+            } else {
+              const stop = l.saltStop === '' ? -1 : s.indexOf(l.saltStop, at);
+              fits = stop < 0 || stop >= at + saltLength;
+            }
             saltStart = at;
             at += saltLength;
             saltEnd = at;
