@@ -362,6 +362,24 @@ const identifyPrefixed = prefixed.length
     }, { budgetMs: B.identify * 2 })).median
   : undefined;
 
+// A yardstick for identify(): one JavaScript pass over the same strings' characters (what telling
+// character classes apart costs at the least), and nothing else. identify() reads a string at
+// least once for its shape and once more per candidate that parses it.
+const CLASS_OF = new Uint8Array(128).map((_, c) => 1 << (c & 7));
+let passMask = 0;
+k = 0;
+const onePass = 1000 / stats(latencySync(() => {
+  const h = mix[k++ % mix.length][0];
+  let m = 0;
+  for (let i = 0; i < h.length; i++) {
+    const c = h.charCodeAt(i);
+    m |= c < 128 ? CLASS_OF[c] : 256;
+  }
+  passMask |= m;
+}, { budgetMs: B.identify })).median;
+const mixLength = mix.reduce((n, [h]) => n + h.length, 0) / mix.length;
+const candidatesPerString = mix.reduce((n, [h, o]) => n + lib.identify(h, o).length, 0) / mix.length;
+
 // The floor of any Promise-returning API on this machine: an async function that does nothing.
 const noop = async () => true;
 const promiseFloor = 1000 / stats(await latency(noop, { budgetMs: B.identify })).median;
@@ -375,6 +393,10 @@ const summary = {
   /** identify() on one format at a time (the rows' identify column): median, and formats at the target. */
   identifyPerFormatMedian: stats(results.filter((r) => r.identifyPerSec).map((r) => r.identifyPerSec)).median,
   identifyFormatsAtTarget: results.filter((r) => r.identifyPerSec >= 2e6).length,
+  /** The yardstick: one JavaScript pass over the mix's characters per string, and the mix itself. */
+  identifyOnePassPerSec: onePass,
+  identifyMixMeanLength: mixLength,
+  identifyMixCandidatesPerString: candidatesPerString,
   promiseFloorPerSec: promiseFloor,
   pass: results.filter((r) => r.verdict === 'PASS').length,
   miss: results.filter((r) => r.verdict === 'MISS').length,
@@ -397,6 +419,7 @@ if (JSON_OUT) {
     console.log(`cheap digests ≥ 1 M verify/s per core: ${summary.cheapPass} of ${summary.cheap} in this process after every scheme ran (the result column), ${summary.cheapAlonePass} of ${summary.cheap} each in a thread of its own`);
   }
   console.log(`identify(): ${fmtRate(identifyMix)} over every scheme's string (mix), ${fmtRate(identifyPrefixed)} over prefixed formats ($…, {…}); target ≥ 2 M/s per core: ${identifyMix >= 2e6 ? 'PASS' : 'MISS'} (mix), ${identifyPrefixed >= 2e6 ? 'PASS' : 'MISS'} (prefixed); one format at a time: median ${fmtRate(summary.identifyPerFormatMedian)}, ${summary.identifyFormatsAtTarget} of ${results.filter((r) => r.identifyPerSec).length} at ≥ 2 M/s`);
+  console.log(`identify() yardstick: one JavaScript pass over each mix string's characters (${mixLength.toFixed(0)} on average) runs at ${fmtRate(onePass)}; identify() reads a string once for its shape, then once per candidate that parses it (${candidatesPerString.toFixed(1)} candidates a string on average), so it costs ${(onePass / identifyMix).toFixed(1)} passes here`);
   console.log(`Promise floor (an empty async function, awaited): ${fmtRate(promiseFloor)}`);
   console.log(`targets: ${summary.pass} PASS, ${summary.miss} MISS, ${summary.info} without a target or reference, ${summary.errors} errors`);
   console.log(`${env.cpu}, ${CORES} cores, Node ${env.node}, OpenSSL ${env.openssl}, PHP ${env.php ?? 'absent'}, @node-rs/bcrypt ${env['@node-rs/bcrypt']}, @node-rs/argon2 ${env['@node-rs/argon2']}; load average ${env.loadStart.toFixed(1)} at start, ${env.loadEnd.toFixed(1)} at end`);
