@@ -5,7 +5,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { asciiLower, asciiUpper, htmlEscapeCompat, ipbLegacyEscape, phpTrim } from '../src/formula/text.js';
+import { asciiLower, asciiUpper, htmlEscapeCompat, ipbLegacyEscape, isHtmlEscaped, isIpbEscaped, keepsEveryByte, phpTrim } from '../src/formula/text.js';
 
 /** IPS legacyEscape as written in Request.php: str_replace calls in order (str_ireplace for <script). */
 function legacyEscapeReference(b: Uint8Array): Uint8Array {
@@ -83,6 +83,23 @@ describe('formula text transforms', () => {
         expect(Buffer.from(asciiLower(b)).toString('latin1')).toBe(s.replace(/[A-Z]/g, (c) => c.toLowerCase()));
         expect(Buffer.from(asciiUpper(b)).toString('latin1')).toBe(s.replace(/[a-z]/g, (c) => c.toUpperCase()));
       }), { numRuns: 1000 });
+  });
+  it('keepsEveryByte: true exactly when the escape (by its PHP re-statement) leaves the password as it is, read as a string or as bytes', () => {
+    const text = fc.oneof(
+      fc.string({ maxLength: 20, unit: fc.constantFrom('a', 'é', '\u{1F600}', '\ud800', ...'&<>"\n$!\'\\-x'.split('')) }),
+      fc.string({ maxLength: 20, unit: 'binary' }),
+    );
+    fc.assert(fc.property(text, (pw) => {
+        const b = new Uint8Array(Buffer.from(pw, 'utf8'));
+        for (const [changed, reference] of [[isIpbEscaped, legacyEscapeReference], [isHtmlEscaped, htmlEscapeReference]] as const) {
+          const same = Buffer.from(reference(b)).equals(Buffer.from(b));
+          expect(keepsEveryByte(pw, changed), JSON.stringify(pw)).toBe(same);
+          expect(keepsEveryByte(b, changed)).toBe(same);
+        }
+      }), { numRuns: 2000 });
+    fc.assert(fc.property(bytes, (b) => {
+        expect(keepsEveryByte(b, isIpbEscaped)).toBe(Buffer.from(legacyEscapeReference(b)).equals(Buffer.from(b)));
+      }), { numRuns: 2000 });
   });
   it('phpTrim equals PHP trim()', () => {
     fc.assert(fc.property(bytes, (b) => {

@@ -275,6 +275,11 @@ export function stageSpan(input: number, start: number, end: number): void {
   setSlot(input, TEXT + start, end - start);
 }
 
+/** Stages input `input` as the bytes input `of` has (staged before it): a value equal to another, not copied. */
+export function stageSameAs(input: number, of: number): void {
+  setSlot(input, words[SLOTS + 2 * of]!, words[SLOTS + 2 * of + 1]!);
+}
+
 /** Stages input `input` as a copy of `bytes`; false when the input area is full (then unstage). */
 export function stageBytes(input: number, bytes: Uint8Array): boolean {
   const n = bytes.length;

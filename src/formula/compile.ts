@@ -9,7 +9,7 @@ import { fromBase64, fromHex, toBase64, toHexBytes } from '../core/encoding.js';
 import { LegacyHashError } from '../errors.js';
 import type { InputName } from '../types.js';
 import { childrenOf, formulaError, parseFormula, type Count, type InputRef, type Node } from './parse.js';
-import { asciiLower, asciiUpper, htmlEscapeCompat, ipbLegacyEscape, phpTrim } from './text.js';
+import { asciiLower, asciiUpper, htmlEscapeCompat, ipbLegacyEscape, isHtmlEscaped, isIpbEscaped, keepsEveryByte, phpTrim } from './text.js';
 
 /** What a formula reads when it runs. Absent optional inputs are empty byte strings. */
 export interface FormulaEnv {
@@ -44,7 +44,14 @@ export interface CompiledFormula {
    * the formula is not a chain of digests, or there is no WebAssembly. `program()` compiles a
    * one-digest program on its first call (programs are never freed).
    */
-  chain: { program: () => ChainProgram | null; computed: readonly ((env: FormulaEnv) => Uint8Array)[] } | undefined;
+  chain:
+    | {
+        program: () => ChainProgram | null;
+        computed: readonly ((env: FormulaEnv) => Uint8Array)[];
+        /** Per computed value: a test telling it is the password itself (a cleaning that changes nothing), or undefined. */
+        samePassword: readonly (PasswordTest | undefined)[];
+      }
+    | undefined;
   /** Inputs the formula reads (besides the password). */
   inputs: ReadonlySet<InputName>;
   usesRounds: boolean;
@@ -241,6 +248,7 @@ interface Chain {
   steps: number;
   /** Inputs 4.. of a run: values computed by closures (none: the program reads inputs 0..3 only). */
   computed: ((env: FormulaEnv) => Uint8Array)[];
+  samePassword: (PasswordTest | undefined)[];
   /** `compared` on the chain machine (the closures when the inputs are too long for it). */
   compared: (env: FormulaEnv) => Uint8Array;
 }
@@ -256,6 +264,7 @@ interface Chain {
 function chainOf(top: Node): Chain | undefined {
   const steps: ChainStep[] = [];
   const computed: Ev[] = [];
+  const samePassword: (PasswordTest | undefined)[] = [];
   const refOf = (n: Node): ChainRef | undefined => {
     if (n.k === 'input') return { input: CHAIN_INPUTS.indexOf(n.name) };
     if (n.k === 'lit') return { literal: n.bytes };
@@ -263,6 +272,7 @@ function chainOf(top: Node): Chain | undefined {
     if (step !== undefined) return step;
     if (hasDigest(n) || CHAIN_INPUTS.length + computed.length >= MAX_CHAIN_INPUTS) return undefined;
     computed.push(build(n));
+    samePassword.push(keptPasswordTest(n));
     return { input: CHAIN_INPUTS.length + computed.length - 1 };
   };
   const partsOf = (n: Node): ChainRef[] | undefined => {
@@ -331,7 +341,28 @@ function chainOf(top: Node): Chain | undefined {
     // Inputs too long for the module: the closures (which also apply MAX_VALUE_BYTES).
     return out ?? fallback(env, EMPTY);
   };
-  return { program: programOf, steps: steps.length, computed: computedValues, compared };
+  return { program: programOf, steps: steps.length, computed: computedValues, samePassword, compared };
+}
+
+/** A test on the password (a string, or its bytes). */
+export type PasswordTest = (password: string | Uint8Array) => boolean;
+
+/** Cleanings that change ASCII bytes only, and which bytes (text.ts). */
+const CHANGED_BY: ReadonlyMap<string, (c: number) => boolean> = new Map([
+  ['html_escape', isHtmlEscaped],
+  ['ipb_escape', isIpbEscaped],
+]);
+
+/**
+ * For a cleaning of the password (`ipb_escape(password)`), a test telling the cleaned value is
+ * the password itself: none of its bytes is one the cleaning changes. Perf (issue #8): a check
+ * then points the value's input at the password instead of computing it (most passwords).
+ */
+function keptPasswordTest(n: Node): PasswordTest | undefined {
+  const changed = n.k === 'call' && n.args.length === 1 ? CHANGED_BY.get(n.fn) : undefined;
+  const arg = n.k === 'call' ? n.args[0] : undefined;
+  if (changed === undefined || arg?.k !== 'input' || arg.name !== 'password') return undefined;
+  return (password) => keepsEveryByte(password, changed);
 }
 
 /** Whether a digest (or HMAC) call is anywhere in `n`. */
@@ -392,7 +423,7 @@ export function compileTree(root: Node, encoding?: FormulaEncoding): CompiledFor
     evaluate: (env) => evaluate(env, EMPTY),
     compared,
     chained: chain !== undefined && chain.steps >= 2,
-    chain: chain && { program: chain.program, computed: chain.computed },
+    chain: chain && { program: chain.program, computed: chain.computed, samePassword: chain.samePassword },
     encoding: enc,
     bytes,
     inputs,

@@ -11,14 +11,14 @@
  * `options.salt` (the platform's salt column).
  */
 import { utf8 } from '../core/bytes.js';
-import { MAX_CHAIN_INPUT_BYTES, stageBytes, stagePassword, stageSpan, stageString, stageText, unstage } from '../core/chain.js';
+import { MAX_CHAIN_INPUT_BYTES, stageBytes, stagePassword, stageSameAs, stageSpan, stageString, stageText, unstage } from '../core/chain.js';
 import { fromBase64, fromHex } from '../core/encoding.js';
 import { passwordBytes, passwordBytesWithin } from '../core/password.js';
 import { defineScheme } from '../core/scheme.js';
 import { LegacyHashError, malformed } from '../errors.js';
 import type { IdentifyOptions, InputName, ParsedHash, Scheme, SchemeInputs, SchemeShape } from '../types.js';
 import { compileTree, type CompiledFormula, type FormulaEncoding, type FormulaEnv } from './compile.js';
-import { isHtmlEscaped, isTrimmed } from './text.js';
+import { isHtmlEscaped, isTrimmed, keepsEveryByte } from './text.js';
 import { parseFormula } from './parse.js';
 import { compareReadings, readingsOf, sameBytes } from './readings.js';
 
@@ -263,18 +263,14 @@ function layoutShape(layouts: readonly Layout[], f: CompiledFormula, hexCase: 'a
 }
 
 /**
- * Whether trim() and html_escape() (text.ts) leave this password's UTF-8 bytes as they are. A
- * string is read by its UTF-16 units: the bytes those functions change are ASCII, and an ASCII
- * byte of the UTF-8 is always an ASCII unit (multi-byte sequences are bytes >= 0x80), so the
- * answer is the same as for its bytes.
+ * Whether trim() and html_escape() (text.ts) leave this password's UTF-8 bytes as they are (both
+ * change ASCII bytes only: see keepsEveryByte).
  */
 function changesNothing(pw: string | Uint8Array): boolean {
   const n = pw.length;
   if (n === 0) return true;
   const at = typeof pw === 'string' ? (i: number) => pw.charCodeAt(i) : (i: number) => pw[i]!;
-  if (isTrimmed(at(0)) || isTrimmed(at(n - 1))) return false;
-  for (let i = 0; i < n; i++) if (isHtmlEscaped(at(i))) return false;
-  return true;
+  return !isTrimmed(at(0)) && !isTrimmed(at(n - 1)) && keepsEveryByte(pw, isHtmlEscaped);
 }
 
 /** Compiles a formula scheme once; throws ERR_INVALID_ARGUMENT for a bad definition or formula. */
@@ -372,7 +368,7 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
       : undefined;
   const chainOfCheck = encoding !== 'hex' || usesRounds ? undefined : formulas.length === 1 ? first.chain : oneChain;
   const checkProgram = chainOfCheck?.program() ?? undefined;
-  const chain = checkProgram && chainOfCheck ? { program: checkProgram, computed: chainOfCheck.computed } : undefined;
+  const chain = checkProgram && chainOfCheck ? { program: checkProgram, computed: chainOfCheck.computed, samePassword: chainOfCheck.samePassword } : undefined;
   // The readings clean the password with trim() and html_escape() only: whether they change a
   // password is known from its characters (changesNothing).
   const plainCleanings = readings.every((r) => r !== undefined && r.cleanedBy.every((fn) => fn === 'trim' || fn === 'html_escape'));
@@ -475,15 +471,20 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
   /** check() of one formula: one run of its program. */
   function checkOne(password: string | Uint8Array, s: string, inputs: SchemeInputs, maxPasswordBytes: number): boolean | undefined {
     if (!stagePassword(password, maxPasswordBytes)) return undefined;
-    const { program, computed } = chain!;
+    const { program, computed, samePassword } = chain!;
     // Values computed in JavaScript (a cleaned password, a lower-cased username) need the inputs
-    // as bytes; the password's copy is wiped after.
+    // as bytes; the password's copy is wiped after. A cleaning that changes nothing in this
+    // password is the password itself: its input points at the staged password.
     let env: FormulaEnv | undefined;
     try {
       if (!stageInputs(inputs)) return undefined;
-      if (computed.length > 0) {
-        env = envFor(passwordBytes(password), s, inputs); // a string or bytes: stagePassword took it
-        for (let i = 0; i < computed.length; i++) if (!stageBytes(4 + i, computed[i]!(env))) return undefined;
+      for (let i = 0; i < computed.length; i++) {
+        if (samePassword[i]?.(password) === true) {
+          stageSameAs(4 + i, 0);
+          continue;
+        }
+        env ??= envFor(passwordBytes(password), s, inputs); // a string or bytes: stagePassword took it
+        if (!stageBytes(4 + i, computed[i]!(env))) return undefined;
       }
       return program.check(checkedAs, hashStart, hashEnd);
     } finally {

@@ -161,6 +161,29 @@ const IPB_AMP = byteMap({ '&': '&amp;' });
 const IPB_ONE_BYTE = byteMap(IPB_ONE_BYTE_STEPS);
 const IPB_ONE_PASS = byteMap({ '&': '&amp;', ...IPB_ONE_BYTE_STEPS });
 
+/** Whether ipbLegacyEscape changes this byte (steps 1 and 5-12; every pattern of 2-4 holds < or >). */
+export function isIpbEscaped(c: number): boolean {
+  return c < 256 && IPB_ONE_PASS[c] !== undefined;
+}
+
+/**
+ * Whether no byte of `pw`'s UTF-8 (a string, or the bytes) is one `changed` picks, for cleanings
+ * that change ASCII bytes only (html_escape, ipb_escape): such a byte of the UTF-8 is always an
+ * ASCII unit of the string (multi-byte sequences are bytes >= 0x80), so the string is read by its
+ * UTF-16 units, without encoding it.
+ */
+export function keepsEveryByte(pw: string | Uint8Array, changed: (c: number) => boolean): boolean {
+  if (typeof pw === 'string') {
+    for (let i = 0; i < pw.length; i++) {
+      const c = pw.charCodeAt(i);
+      if (c < 0x80 && changed(c)) return false;
+    }
+  } else {
+    for (let i = 0; i < pw.length; i++) if (changed(pw[i]!)) return false;
+  }
+  return true;
+}
+
 /** IPS legacyEscape (steps above). Returns `b` itself when nothing is escaped (most passwords). */
 export function ipbLegacyEscape(b: Uint8Array): Uint8Array {
   if (!hasIpbPattern(b)) return mapBytes(b, IPB_ONE_PASS); // 1 and 5-12
