@@ -198,6 +198,31 @@ describe('a salt pattern (vBulletin 5 tokens)', () => {
   });
 });
 
+describe('cleanings that leave an input as it is', () => {
+  it('lower/upper of the username, html_escape of the password: node:crypto’s answer for inputs with and without characters they change', () => {
+    const s = defineFormulaScheme({
+      id: 'test-check-kept-inputs',
+      title: 'test',
+      formula: 'sha1(upper(username) . md5(html_escape(password)) . lower(username))',
+      example: { password: 'x', hash: '0'.repeat(40), options: { username: 'u' } },
+    });
+    const unit = fc.constantFrom('a', 'Z', 'm', 'Q', '0', '_', 'é', 'Ä', '&', '<', '"', "'", '\u{1F600}');
+    fc.assert(
+      fc.property(fc.string({ maxLength: 12, unit }), fc.string({ maxLength: 12, unit }), fc.boolean(), (pw, user, wrong) => {
+        // PHP's strtoupper/strtolower (ASCII letters only) and htmlspecialchars ENT_COMPAT, restated.
+        const up = user.replace(/[a-z]/g, (c) => c.toUpperCase());
+        const low = user.replace(/[A-Z]/g, (c) => c.toLowerCase());
+        const escaped = pw.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+        const md5 = createHash('md5').update(Buffer.from(escaped)).digest('hex');
+        const hex = createHash('sha1').update(Buffer.from(up + md5 + low)).digest('hex');
+        const stored = wrong ? `${hex.slice(0, -1)}${hex.endsWith('0') ? '1' : '0'}` : hex;
+        expect(agrees(s, pw, stored, inputsOf({ username: user }))).toBe(!wrong);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
+
 describe('OpenCart readings', () => {
   it('a password any cleaning changes, or none does: the answer of the general path, for a hash of each reading', () => {
     const oc = getScheme('opencart');

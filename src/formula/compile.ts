@@ -48,8 +48,8 @@ export interface CompiledFormula {
     | {
         program: () => ChainProgram | null;
         computed: readonly ((env: FormulaEnv) => Uint8Array)[];
-        /** Per computed value: a test telling it is the password itself (a cleaning that changes nothing), or undefined. */
-        samePassword: readonly (PasswordTest | undefined)[];
+        /** Per computed value: when it is an input itself (a cleaning that changes nothing), or undefined. */
+        sameInput: readonly (KeptInput | undefined)[];
       }
     | undefined;
   /** Inputs the formula reads (besides the password). */
@@ -248,7 +248,7 @@ interface Chain {
   steps: number;
   /** Inputs 4.. of a run: values computed by closures (none: the program reads inputs 0..3 only). */
   computed: ((env: FormulaEnv) => Uint8Array)[];
-  samePassword: (PasswordTest | undefined)[];
+  sameInput: (KeptInput | undefined)[];
   /** `compared` on the chain machine (the closures when the inputs are too long for it). */
   compared: (env: FormulaEnv) => Uint8Array;
 }
@@ -264,7 +264,7 @@ interface Chain {
 function chainOf(top: Node): Chain | undefined {
   const steps: ChainStep[] = [];
   const computed: Ev[] = [];
-  const samePassword: (PasswordTest | undefined)[] = [];
+  const sameInput: (KeptInput | undefined)[] = [];
   const refOf = (n: Node): ChainRef | undefined => {
     if (n.k === 'input') return { input: CHAIN_INPUTS.indexOf(n.name) };
     if (n.k === 'lit') return { literal: n.bytes };
@@ -272,7 +272,7 @@ function chainOf(top: Node): Chain | undefined {
     if (step !== undefined) return step;
     if (hasDigest(n) || CHAIN_INPUTS.length + computed.length >= MAX_CHAIN_INPUTS) return undefined;
     computed.push(build(n));
-    samePassword.push(keptPasswordTest(n));
+    sameInput.push(keptInput(n));
     return { input: CHAIN_INPUTS.length + computed.length - 1 };
   };
   const partsOf = (n: Node): ChainRef[] | undefined => {
@@ -341,28 +341,37 @@ function chainOf(top: Node): Chain | undefined {
     // Inputs too long for the module: the closures (which also apply MAX_VALUE_BYTES).
     return out ?? fallback(env, EMPTY);
   };
-  return { program: programOf, steps: steps.length, computed: computedValues, samePassword, compared };
+  return { program: programOf, steps: steps.length, computed: computedValues, sameInput, compared };
 }
 
-/** A test on the password (a string, or its bytes). */
-export type PasswordTest = (password: string | Uint8Array) => boolean;
+/**
+ * A computed value that is a cleaning of the password or the username (`ipb_escape(password)`,
+ * `lower(username)`): which (0 password, 3 username) and a test telling the cleaned value is that
+ * input itself (none of its bytes is one the cleaning changes).
+ */
+export interface KeptInput {
+  input: 0 | 3;
+  keeps: (value: string | Uint8Array) => boolean;
+}
 
 /** Cleanings that change ASCII bytes only, and which bytes (text.ts). */
 const CHANGED_BY: ReadonlyMap<string, (c: number) => boolean> = new Map([
   ['html_escape', isHtmlEscaped],
   ['ipb_escape', isIpbEscaped],
+  ['lower', (c: number) => c >= 0x41 && c <= 0x5a],
+  ['upper', (c: number) => c >= 0x61 && c <= 0x7a],
 ]);
 
 /**
- * For a cleaning of the password (`ipb_escape(password)`), a test telling the cleaned value is
- * the password itself: none of its bytes is one the cleaning changes. Perf (issue #8): a check
- * then points the value's input at the password instead of computing it (most passwords).
+ * For a cleaning of the password or the username, when the cleaned value is that input itself.
+ * Perf (issue #8): a check then points the value's input at the input instead of computing it
+ * (most passwords have nothing to escape; many usernames have no capital).
  */
-function keptPasswordTest(n: Node): PasswordTest | undefined {
+function keptInput(n: Node): KeptInput | undefined {
   const changed = n.k === 'call' && n.args.length === 1 ? CHANGED_BY.get(n.fn) : undefined;
   const arg = n.k === 'call' ? n.args[0] : undefined;
-  if (changed === undefined || arg?.k !== 'input' || arg.name !== 'password') return undefined;
-  return (password) => keepsEveryByte(password, changed);
+  if (changed === undefined || arg?.k !== 'input' || (arg.name !== 'password' && arg.name !== 'username')) return undefined;
+  return { input: arg.name === 'password' ? 0 : 3, keeps: (value) => keepsEveryByte(value, changed) };
 }
 
 /** Whether a digest (or HMAC) call is anywhere in `n`. */
@@ -423,7 +432,7 @@ export function compileTree(root: Node, encoding?: FormulaEncoding): CompiledFor
     evaluate: (env) => evaluate(env, EMPTY),
     compared,
     chained: chain !== undefined && chain.steps >= 2,
-    chain: chain && { program: chain.program, computed: chain.computed, samePassword: chain.samePassword },
+    chain: chain && { program: chain.program, computed: chain.computed, sameInput: chain.sameInput },
     encoding: enc,
     bytes,
     inputs,

@@ -368,7 +368,7 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
       : undefined;
   const chainOfCheck = encoding !== 'hex' || usesRounds ? undefined : formulas.length === 1 ? first.chain : oneChain;
   const checkProgram = chainOfCheck?.program() ?? undefined;
-  const chain = checkProgram && chainOfCheck ? { program: checkProgram, computed: chainOfCheck.computed, samePassword: chainOfCheck.samePassword } : undefined;
+  const chain = checkProgram && chainOfCheck ? { program: checkProgram, computed: chainOfCheck.computed, sameInput: chainOfCheck.sameInput } : undefined;
   // The readings clean the password with trim() and html_escape() only: whether they change a
   // password is known from its characters (changesNothing).
   const plainCleanings = readings.every((r) => r !== undefined && r.cleanedBy.every((fn) => fn === 'trim' || fn === 'html_escape'));
@@ -471,16 +471,17 @@ export function defineFormulaScheme(def: FormulaSchemeDefinition): Scheme<Formul
   /** check() of one formula: one run of its program. */
   function checkOne(password: string | Uint8Array, s: string, inputs: SchemeInputs, maxPasswordBytes: number): boolean | undefined {
     if (!stagePassword(password, maxPasswordBytes)) return undefined;
-    const { program, computed, samePassword } = chain!;
+    const { program, computed, sameInput } = chain!;
     // Values computed in JavaScript (a cleaned password, a lower-cased username) need the inputs
-    // as bytes; the password's copy is wiped after. A cleaning that changes nothing in this
-    // password is the password itself: its input points at the staged password.
+    // as bytes; the password's copy is wiped after. A cleaning that changes nothing in the
+    // password (or username) is that input itself: its input points at the staged one.
     let env: FormulaEnv | undefined;
     try {
       if (!stageInputs(inputs)) return undefined;
       for (let i = 0; i < computed.length; i++) {
-        if (samePassword[i]?.(password) === true) {
-          stageSameAs(4 + i, 0);
+        const same = sameInput[i];
+        if (same !== undefined && same.keeps(same.input === 0 ? password : (inputs.username ?? ''))) {
+          stageSameAs(4 + i, same.input);
           continue;
         }
         env ??= envFor(passwordBytes(password), s, inputs); // a string or bytes: stagePassword took it
