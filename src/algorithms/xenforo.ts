@@ -138,6 +138,11 @@ const XF1_SHA1 = xf1Chain('sha1', 'hex');
 const XF1_SHA256 = xf1Chain('sha256', 'hex');
 const XF1_CHECK: Readonly<Record<'sha1' | 'sha256', ChainProgram | null>> = { sha1: xf1Chain('sha1', 'raw'), sha256: xf1Chain('sha256', 'raw') };
 
+/** The blob's start up to the hash's byte count (as long for both entry counts), and what separates the hash from the salt's count. */
+const XF1_HEAD_3 = 'a:3:{s:4:"hash";s:';
+const XF1_HEAD_2 = 'a:2:{s:4:"hash";s:';
+const XF1_SALT_KEY = '";s:4:"salt";s:';
+
 /**
  * The blob as XenForo 1 writes it, read by position (perf, issue #8: no Map, no slices):
  * `a:3:{s:4:"hash";s:64:"<hex>";s:4:"salt";s:<n>:"<salt>";s:8:"hashFunc";s:6:"sha256";}` (or
@@ -145,14 +150,15 @@ const XF1_CHECK: Readonly<Record<'sha1' | 'sha256', ChainProgram | null>> = { sh
  * any other blob (other orders, a length that does not add up...): parse then reads it.
  */
 function xf1Positions(s: string): { alg: 'sha1' | 'sha256'; hashAt: number; saltAt: number; saltEnd: number } | null {
-  const entries = s.startsWith('a:3:{s:4:"hash";s:') ? 3 : s.startsWith('a:2:{s:4:"hash";s:') ? 2 : 0;
+  const entries = s.startsWith(XF1_HEAD_3) ? 3 : s.startsWith(XF1_HEAD_2) ? 2 : 0;
   if (entries === 0) return null;
-  const hexLength = s.startsWith('64:"', 18) ? 64 : s.startsWith('40:"', 18) ? 40 : 0;
-  const hashAt = 22;
+  // The hash's length and its opening quote ('64:"'), then the hex digits.
+  const hexLength = s.startsWith('64:"', XF1_HEAD_3.length) ? 64 : s.startsWith('40:"', XF1_HEAD_3.length) ? 40 : 0;
+  const hashAt = XF1_HEAD_3.length + 4;
   const saltHead = hashAt + hexLength;
-  if (hexLength === 0 || !s.startsWith('";s:4:"salt";s:', saltHead)) return null;
+  if (hexLength === 0 || !s.startsWith(XF1_SALT_KEY, saltHead)) return null;
   // The salt's byte count: 1-4 digits, no leading zero (the blob is at most MAX_BLOB long).
-  let at = saltHead + 15;
+  let at = saltHead + XF1_SALT_KEY.length;
   let n = 0;
   const digitsAt = at;
   for (let c = s.charCodeAt(at); c >= 0x30 && c <= 0x39 && at - digitsAt < 4; c = s.charCodeAt(++at)) n = n * 10 + (c - 0x30);
