@@ -406,6 +406,8 @@ const summary = {
   cheap: results.filter((r) => r.class === 'cheap' && !r.error).length,
   cheapPass: results.filter((r) => r.class === 'cheap' && r.verdict === 'PASS').length,
   cheapAlonePass: results.filter((r) => r.class === 'cheap' && r.alonePerCorePerSec >= 1e6).length,
+  /** Cheap digests at >= 1 M/s in this thread or alone (the two counts can swap between runs here). */
+  cheapEitherPass: results.filter((r) => r.class === 'cheap' && (r.verdict === 'PASS' || r.alonePerCorePerSec >= 1e6)).length,
 };
 env.loadEnd = loadavg()[0];
 const report = { env, results, summary };
@@ -416,7 +418,7 @@ if (JSON_OUT) {
   console.log(table(results));
   console.log('');
   if (summary.cheap > 0) {
-    console.log(`cheap digests ≥ 1 M verify/s per core: ${summary.cheapPass} of ${summary.cheap} in this process after every scheme ran (the result column), ${summary.cheapAlonePass} of ${summary.cheap} each in a thread of its own`);
+    console.log(`cheap digests ≥ 1 M verify/s per core: ${summary.cheapPass} of ${summary.cheap} in this process after every scheme ran (the result column), ${summary.cheapAlonePass} of ${summary.cheap} each in a thread of its own, ${summary.cheapEitherPass} of ${summary.cheap} one way or the other`);
   }
   console.log(`identify(): ${fmtRate(identifyMix)} over every scheme's string (mix), ${fmtRate(identifyPrefixed)} over prefixed formats ($…, {…}); target ≥ 2 M/s per core: ${identifyMix >= 2e6 ? 'PASS' : 'MISS'} (mix), ${identifyPrefixed >= 2e6 ? 'PASS' : 'MISS'} (prefixed); one format at a time: median ${fmtRate(summary.identifyPerFormatMedian)}, ${summary.identifyFormatsAtTarget} of ${results.filter((r) => r.identifyPerSec).length} at ≥ 2 M/s`);
   console.log(`identify() yardstick: one JavaScript pass over each mix string's characters (${mixLength.toFixed(0)} on average) runs at ${fmtRate(onePass)}; identify() reads a string once for its shape, then once per candidate that parses it (${candidatesPerString.toFixed(1)} candidates a string on average), so it costs ${(onePass / identifyMix).toFixed(1)} passes here`);
