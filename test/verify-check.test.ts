@@ -119,6 +119,26 @@ describe('random passwords, salts and stored strings (property)', () => {
     }
   });
 
+  it('each checked scheme: mutated stored strings (characters inserted, dropped or replaced anywhere) get the general path’s answer or a decline, never an exception', () => {
+    const unit = fc.constantFrom(...'0aA:$";{}s9=/+. \u00e9'.split(''));
+    const edit = fc.tuple(fc.nat(), fc.nat(2), unit);
+    for (const scheme of checked) {
+      const ex = scheme.example;
+      const inputs = inputsOf((ex.options ?? {}) as VerifyOptions);
+      fc.assert(
+        fc.property(fc.array(edit, { minLength: 1, maxLength: 3 }), (edits) => {
+          let h = ex.hash;
+          for (const [at, kind, c] of edits) {
+            const i = at % (h.length + 1);
+            h = kind === 0 ? h.slice(0, i) + c + h.slice(i) : kind === 1 ? h.slice(0, i) + h.slice(i + 1) : h.slice(0, i) + c + h.slice(i + 1);
+          }
+          agrees(scheme, ex.password, h, inputs);
+        }),
+        { numRuns: 60 },
+      );
+    }
+  });
+
   it('a formula scheme made at run time: stored salts of any ASCII text, hex of either case', () => {
     const s = defineFormulaScheme({
       id: 'test-check-formula',
